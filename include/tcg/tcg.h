@@ -290,10 +290,14 @@ struct TCGBackend {
     intptr_t frame_start, frame_size;
 
     /*
-     * Fill args_ct[0 .. nb_args) for an op (outputs first, then inputs;
-     * constant args are ignored).  Called once per op during allocation.
+     * Fill args_ct[0 .. nb_oargs + nb_iargs) for an op (outputs first,
+     * then inputs).  Returns the registers the op clobbers as scratch:
+     * the allocator frees them (saving live values) after placing the
+     * inputs and before allocating the outputs, so an input may sit in a
+     * clobbered register only if the backend reads it before clobbering.
+     * Ops flagged TCG_OPF_CALL_CLOBBER clobber call_clobber_regs as well.
      */
-    void (*op_constraints)(const TCGOp *op, TCGArgConstraint *args_ct);
+    TCGRegSet (*op_constraints)(const TCGOp *op, TCGArgConstraint *args_ct);
     /* May the constant val be passed for a constraint with bits ct? */
     bool (*const_match)(int64_t val, TCGType type, unsigned ct);
 
@@ -532,6 +536,16 @@ static inline void tcg_out32(TCGContext *s, uint32_t v)
 static inline void tcg_out64(TCGContext *s, uint64_t v)
 { __builtin_memcpy(s->code_ptr, &v, 8); s->code_ptr += 8; }
 static inline void tcg_patch32(void *p, uint32_t v) { __builtin_memcpy(p, &v, 4); }
+
+/*
+ * Return address for helpers that may raise: the host address inside the
+ * block that called them.  The interpreter backend sets tci_retaddr
+ * around each helper call (to the end of the call instruction) and
+ * clears it afterwards; the execution loop clears it after a longjmp.
+ */
+extern __thread uintptr_t tci_retaddr;
+#define GETPC() \
+    (tci_retaddr ? tci_retaddr : (uintptr_t)__builtin_return_address(0))
 
 /* Fatal internal error (a bug in tern, never the guest's fault). */
 void tcg_abort_msg(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
