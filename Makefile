@@ -1,0 +1,135 @@
+# tern top-level Makefile (GNU make).
+#
+#   ./configure && make          build everything into build/
+#   make check                   build and run the unit tests (TAP via prove)
+#   make bench                   build and run the benchmarks
+#   make install                 copy build/tern-* to $(DESTDIR)$(prefix)/bin
+#   make BUILD=build-san check   use another configured build directory
+#   make V=1                     show the full compiler command lines
+#
+# Sources are found by wildcard: drop a .c file into one of the directories
+# below and it is built.  Run make from the top of the source tree.
+
+BUILD ?= build
+
+# Goals that must work without a configured build directory.
+NOCONFIG_GOALS := clean distclean help
+ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
+ifeq ($(wildcard $(BUILD)/config.mak),)
+$(error $(BUILD)/config.mak not found: run ./configure first$(if $(filter-out build,$(BUILD)), (with --builddir=$(BUILD))))
+endif
+endif
+-include $(BUILD)/config.mak
+
+ifeq ($(V),1)
+Q :=
+quiet = @:
+else
+Q := @
+quiet = @printf '  %-6s %s\n'
+endif
+
+AR ?= ar
+
+# ------------------------------------------------------------------
+# What to build
+
+LIB_DIRS := tcg tcg/tci accel/tcg util
+ifeq ($(CONFIG_JIT_X86_64),y)
+LIB_DIRS += tcg/x86_64
+endif
+
+LIB_SRCS     := $(sort $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
+TEST_SRCS    := $(sort $(wildcard tests/unit/test-*.c))
+SUPPORT_SRCS := $(sort $(wildcard tests/unit/support/*.c))
+TOOL_SRCS    := $(sort $(wildcard tools/*.c))
+BENCH_SRCS   := $(sort $(wildcard tests/bench/*.c))
+
+obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
+
+LIB_OBJS     := $(call obj,$(LIB_SRCS))
+SUPPORT_OBJS := $(call obj,$(SUPPORT_SRCS))
+LIB          := $(BUILD)/libtern.a
+TEST_BINS    := $(patsubst %.c,$(BUILD)/%,$(TEST_SRCS))
+TOOL_BINS    := $(patsubst tools/%.c,$(BUILD)/%,$(TOOL_SRCS))
+BENCH_BINS   := $(patsubst %.c,$(BUILD)/%,$(BENCH_SRCS))
+ALL_OBJS     := $(LIB_OBJS) $(SUPPORT_OBJS) $(call obj,$(TEST_SRCS) $(TOOL_SRCS) $(BENCH_SRCS))
+
+ALL_CFLAGS = $(CFLAGS) -MMD -MP -Iinclude -I$(BUILD) -I. $(DEP_CFLAGS)
+
+# ------------------------------------------------------------------
+# Rules
+
+.PHONY: all check bench install clean distclean help
+.DEFAULT_GOAL := all
+
+all: $(LIB) $(TOOL_BINS) $(TEST_BINS) $(BENCH_BINS)
+
+# Every object depends on config.mak so that re-configuring (other flags,
+# other compiler) rebuilds everything.  config-host.h is tracked by -MMD.
+$(BUILD)/%.o: %.c $(BUILD)/config.mak
+	$(quiet) CC $<
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Recreated from scratch so objects of deleted sources do not linger.
+$(LIB): $(LIB_OBJS)
+	$(quiet) AR $@
+	@mkdir -p $(@D)
+	@rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+link = $(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIB) $(LIBS)
+
+$(TEST_BINS): $(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(SUPPORT_OBJS) $(LIB)
+	$(quiet) LINK $@
+	$(Q)$(link)
+
+$(TOOL_BINS): $(BUILD)/%: $(BUILD)/tools/%.o $(LIB)
+	$(quiet) LINK $@
+	$(Q)$(link)
+
+$(BENCH_BINS): $(BUILD)/tests/bench/%: $(BUILD)/tests/bench/%.o $(LIB)
+	$(quiet) LINK $@
+	$(Q)$(link)
+
+# Unit tests are GTest programs; prove runs each through scripts/tap-run
+# (which passes --tap) and prints the summary.  Extra prove options:
+# make check PROVE_FLAGS=-j4
+PROVE_FLAGS ?=
+check: all
+ifeq ($(TEST_BINS),)
+	@echo "No unit tests (tests/unit/test-*.c) yet."
+else
+	prove $(PROVE_FLAGS) --exec scripts/tap-run $(TEST_BINS)
+endif
+
+bench: all
+	@if [ -x tests/bench/run.sh ]; then \
+	    BUILD=$(BUILD) tests/bench/run.sh; \
+	elif [ -f tests/bench/run.sh ]; then \
+	    BUILD=$(BUILD) sh tests/bench/run.sh; \
+	else \
+	    echo "tests/bench/run.sh does not exist yet; benchmarks built in $(BUILD)/tests/bench/"; \
+	fi
+
+INSTALL_BINS = $(filter $(BUILD)/tern-%,$(TOOL_BINS))
+install: all
+	install -d "$(DESTDIR)$(prefix)/bin"
+ifneq ($(strip $(INSTALL_BINS)),)
+	install -m 0755 $(INSTALL_BINS) "$(DESTDIR)$(prefix)/bin/"
+endif
+
+# clean keeps the configuration; distclean removes the build directory.
+clean:
+	@if [ -d "$(BUILD)" ]; then find "$(BUILD)" -name '*.[od]' -type f -delete; fi
+	rm -f $(LIB) $(TOOL_BINS) $(TEST_BINS) $(BENCH_BINS)
+
+distclean:
+	rm -rf $(BUILD)
+
+help:
+	@echo "Targets: all (default), check, bench, install, clean, distclean, help"
+	@echo "Variables: BUILD=dir (default build), V=1, DESTDIR=, PROVE_FLAGS="
+
+-include $(ALL_OBJS:.o=.d)
