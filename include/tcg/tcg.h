@@ -358,6 +358,8 @@ typedef struct TCGSoftmmuParams {
 #define TCG_MAX_LABELS 512
 #define TCG_MAX_OPS 16384
 #define TCG_HIGHWATER 4096          /* bytes kept free at the buffer end */
+#define TCG_CONST_HASH 512          /* interned constants per block (x2) */
+#define TCG_MAX_RELOCS 4096
 
 struct TCGContext {
     const TCGBackend *be;
@@ -373,6 +375,11 @@ struct TCGContext {
     int nb_labels;
     TCGTemp *env_temp, *frame_temp;
     bool ops_overflow;              /* too many ops/temps/labels */
+    uint16_t const_hash[TCG_CONST_HASH];  /* temp index + 1 */
+    int nb_consts;
+    int free_temps[2][TCG_TYPE_COUNT];    /* [is TB temp][type]: idx + 1 */
+    TCGRelocation relocs[TCG_MAX_RELOCS];
+    int nb_relocs;
 
     /* Options. */
     bool optimize;                  /* run tcg/optimize.c */
@@ -526,6 +533,8 @@ void tcg_dump_ops(TCGContext *s, FILE *f, bool with_life);
 void tcg_out_reloc(TCGContext *s, void *code_ptr, int type, TCGLabel *l,
                    intptr_t addend);
 void tcg_out_label(TCGContext *s, TCGLabel *l);
+/* Patch every recorded relocation (end of a block; regalloc.c). */
+void tcg_resolve_block_relocs(TCGContext *s);
 
 /* Byte emitters (backends). */
 static inline void tcg_out8(TCGContext *s, uint8_t v) { *s->code_ptr++ = v; }
