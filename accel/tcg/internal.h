@@ -15,6 +15,7 @@ typedef struct TCGEngine {
     bool initialized;
     TCGContext *ctx;
     TCGv_ptr env;               /* the "env" handle, for other threads */
+    TCGv_i32 check_word;        /* global at env + TERN_CHECK_WORD_OFS */
     const TCGBackend *be;
     TCGMemMode mem_mode;
 

@@ -172,6 +172,13 @@ int tcg_exec_init(const TCGAccelConfig *cfg, const char **err)
         return -ENOMEM;
     }
     e->env = tcg_env;
+    /*
+     * The interrupt-check word as a (read-only) global: the allocator
+     * loads it from env at its first use in each block, which is the
+     * block start.  Globals must exist before any target global.
+     */
+    e->check_word = tcg_global_mem_new_i32(tcg_env, TERN_CHECK_WORD_OFS,
+                                           "check_word");
     e->ctx->optimize = !cfg->no_optimize;
     e->ctx->mem_mode = cfg->mem_mode;
     e->ctx->guest_base = cfg->guest_base;

@@ -24,7 +24,6 @@ void translator_loop(CPUState *cpu, TranslationBlock *tb, int max_insns,
 {
     uint64_t page_mask = tcg_engine.page_mask;
     TCGLabel *exit_label;
-    TCGv_i32 word;
 
     db->tb = tb;
     db->pc_first = tb->pc;
@@ -38,13 +37,12 @@ void translator_loop(CPUState *cpu, TranslationBlock *tb, int max_insns,
 
     /*
      * The interrupt check (blueprint 3.2): another thread sets the word
-     * negative to stop this vCPU at the next block start.
+     * negative to stop this vCPU at the next block start.  The word is a
+     * global that generated code never writes, so this is one load from
+     * env + TERN_CHECK_WORD_OFS and a branch.
      */
     exit_label = gen_new_label();
-    word = tcg_temp_new_i32();
-    tcg_gen_ld_i32(word, tcg_env, TERN_CHECK_WORD_OFS);
-    tcg_gen_brcondi_i32(TCG_COND_LT, word, 0, exit_label);
-    tcg_temp_free_i32(word);
+    tcg_gen_brcondi_i32(TCG_COND_LT, tcg_engine.check_word, 0, exit_label);
 
     if (ops->tb_start) {
         ops->tb_start(db, cpu);
