@@ -2,7 +2,9 @@
  * Guest memory accesses (qemu_ld / qemu_st) for the x86-64 backend.
  *
  * User mode: host = guest_base + addr, as [addr], [addr + disp32] or
- * [R14 + addr] (R14 loaded by the prologue when guest_base needs it).
+ * [R14 + addr] (R14 loaded by the prologue when guest_base is set before
+ * tcg_emit_prologue and does not fit a simm32; if it is set later, each
+ * access loads it into RDI first).
  * Alignment requirements (MO_ALIGN...) are not checked in user mode yet:
  * the access is simply performed (x86 tolerates misalignment).
  *
@@ -73,17 +75,26 @@ static void out_mem(TCGContext *s, int opc, int r, X86Mem m)
 static X86Mem user_mem(TCGContext *s, TCGReg addr)
 {
     X86Mem m = { addr, X86_NOREG, 0 };
+    uintptr_t gb = s->guest_base;
 
-    if (s->guest_base == 0) {
+    if (gb == 0) {
         return m;
     }
-    if (s->reserved_regs & R(X86_GUEST_BASE_REG)) {
+    if ((intptr_t)gb == (int32_t)gb) {
+        m.disp = (intptr_t)gb;
+        return m;
+    }
+    m.index = addr;
+    if ((s->reserved_regs & R(X86_GUEST_BASE_REG)) &&
+        (uintptr_t)s->be_data == gb) {
+        /* Loaded by the prologue. */
         m.base = X86_GUEST_BASE_REG;
-        m.index = addr;
-        return m;
+    } else {
+        /* guest_base was set after the prologue: materialise it in a
+         * scratch register that the constraints keep free. */
+        x86_movi(s, true, X86_TLB_T0, (int64_t)gb, false);
+        m.base = X86_TLB_T0;
     }
-    tcg_debug_assert((intptr_t)s->guest_base == (int32_t)s->guest_base);
-    m.disp = (intptr_t)s->guest_base;
     return m;
 }
 

@@ -74,10 +74,11 @@ static TCGRegSet x86_op_constraints(const TCGOp *op, TCGArgConstraint *c)
 {
     const TCGOpDef *def = &tcg_op_defs[op->opc];
     int n = def->nb_oargs + def->nb_iargs;
-    bool softmmu;
 
     for (int i = 0; i < n; i++) {
-        c[i].regs = X86_ALL_REGS;
+        /* The allocator never picks reserved registers, but fixed temps
+         * (env in RBP, the frame in RSP) may be inputs anywhere. */
+        c[i].regs = 0xffff;
         c[i].alias = -1;
         c[i].newreg = false;
         c[i].ct = 0;
@@ -161,19 +162,15 @@ static TCGRegSet x86_op_constraints(const TCGOp *op, TCGArgConstraint *c)
 
     case INDEX_op_add2:
     case INDEX_op_sub2:
-        c[0].alias = 2;
-        c[1].alias = 3;
         c[4].ct = CT_S32;
         c[5].ct = CT_S32;
         return 0;
 
     case INDEX_op_qemu_ld:
     case INDEX_op_qemu_st:
-        softmmu = tcg_ctx && tcg_ctx->mem_mode == TCG_MEM_SOFTMMU;
-        if (softmmu) {
-            for (int i = def->nb_oargs; i < n; i++) {
-                c[i].regs &= ~(R(X86_TLB_T0) | R(X86_TLB_T1));
-            }
+        /* RDI/RSI: TLB scratch (soft-MMU), guest_base scratch (user). */
+        for (int i = def->nb_oargs; i < n; i++) {
+            c[i].regs &= ~(R(X86_TLB_T0) | R(X86_TLB_T1));
         }
         if (op->opc == INDEX_op_qemu_st) {
             c[0].ct = CT_S32;
@@ -632,36 +629,51 @@ static void x86_out_extract(TCGContext *s, bool is_signed, bool rexw,
     x86_shift_ri(s, SHIFT_SHR, rexw, out, bits - len);
 }
 
+/*
+ * add2/sub2 with no aliasing constraints: the outputs may share registers
+ * with any dead input, so order the writes (TMP holds the low part when
+ * writing ol early would destroy an input still needed).
+ */
 static void x86_out_addsub2(TCGContext *s, bool is_sub, bool rexw,
                             const TCGArg *args, const int *const_args)
 {
     TCGReg ol = args[0], oh = args[1], al = args[2], ah = args[3];
     TCGArg bl = args[4], bh = args[5];
     int cl = const_args[4], ch = const_args[5];
+    int op_lo = is_sub ? ARITH_SUB : ARITH_ADD;
+    int op_hi = is_sub ? ARITH_SBB : ARITH_ADC;
     TCGReg lo = ol;
 
-    /* Writing ol must not destroy ah or bh before the high part. */
-    if (ol == ah || (!ch && ol == (TCGReg)bh) || ol == oh) {
+    if (ol == ah || (!ch && ol == (TCGReg)bh) ||
+        (!cl && ol == (TCGReg)bl && ol != al)) {
         lo = X86_TMP;
-    }
-    if (oh != ah) {
-        /* Only when the allocator ignored the alias; stash ah in TMP. */
-        tcg_debug_assert(lo != X86_TMP);
-        tcg_debug_assert(oh != al && (cl || oh != (TCGReg)bl) && (ch || oh != (TCGReg)bh));
-        x86_mov(s, rexw, oh, ah);
     }
     x86_mov(s, rexw, lo, al);
     if (cl) {
-        x86_arith_ri(s, is_sub ? ARITH_SUB : ARITH_ADD, rexw, lo,
-                     rexw ? (int64_t)bl : (int32_t)bl);
+        x86_arith_ri(s, op_lo, rexw, lo, rexw ? (int64_t)bl : (int32_t)bl);
     } else {
-        x86_arith_rr(s, is_sub ? ARITH_SUB : ARITH_ADD, rexw, lo, bl);
+        x86_arith_rr(s, op_lo, rexw, lo, bl);
     }
-    if (ch) {
-        x86_arith_ri(s, is_sub ? ARITH_SBB : ARITH_ADC, rexw, oh,
-                     rexw ? (int64_t)bh : (int32_t)bh);
+
+    /* Flags live from here: only mov (no xor) until the adc/sbb. */
+    if (oh == ah || ch || oh != (TCGReg)bh) {
+        x86_mov(s, rexw, oh, ah);
+        if (ch) {
+            x86_arith_ri(s, op_hi, rexw, oh, rexw ? (int64_t)bh : (int32_t)bh);
+        } else {
+            x86_arith_rr(s, op_hi, rexw, oh, bh);
+        }
+    } else if (!is_sub) {
+        x86_arith_rr(s, op_hi, rexw, oh, ah);       /* oh holds bh */
+    } else if (lo != X86_TMP) {
+        x86_mov(s, rexw, X86_TMP, ah);
+        x86_arith_rr(s, op_hi, rexw, X86_TMP, bh);
+        x86_mov(s, rexw, oh, X86_TMP);
     } else {
-        x86_arith_rr(s, is_sub ? ARITH_SBB : ARITH_ADC, rexw, oh, bh);
+        /* oh == bh, low part in TMP: compute the high part in ol. */
+        x86_mov(s, rexw, ol, ah);
+        x86_arith_rr(s, op_hi, rexw, ol, bh);
+        x86_mov(s, rexw, oh, ol);
     }
     x86_mov(s, rexw, ol, lo);
 }
@@ -849,6 +861,8 @@ static void x86_out_op(TCGContext *s, const TCGOp *op, const TCGArg *args,
             x86_arith_rr(s, ARITH_ADD, rexw, args[0], args[2]);
         } else if (args[0] == args[2]) {
             x86_arith_rr(s, ARITH_ADD, rexw, args[0], args[1]);
+        } else if (args[2] == X86_RSP) {
+            x86_lea(s, rexw, args[0], args[2], args[1], 0, 0);
         } else {
             x86_lea(s, rexw, args[0], args[1], args[2], 0, 0);
         }
@@ -1046,6 +1060,7 @@ static void x86_out_prologue(TCGContext *s)
         (intptr_t)s->guest_base != (int32_t)s->guest_base) {
         x86_movi(s, true, X86_GUEST_BASE_REG, (int64_t)s->guest_base, false);
         s->reserved_regs |= R(X86_GUEST_BASE_REG);
+        s->be_data = (void *)s->guest_base;   /* the value R14 holds */
     }
     x86_arith_ri(s, ARITH_SUB, true, X86_RSP, X86_FRAME_ALLOC);
     x86_modrm(s, OPC_GRP5, EXT5_JMP_Ev, X86_RSI);
