@@ -475,7 +475,9 @@ static void do_st(CPUState *cpu, uint64_t addr, uint64_t val, MemOpIdx oi,
      * either (a fault on the second must leave memory unchanged).
      */
     tlb_fill_page(cpu, addr, 1, MMU_DATA_STORE, mmu_idx, retaddr);
-    tlb_fill_page(cpu, addr + size - 1, 1, MMU_DATA_STORE, mmu_idx, retaddr);
+    /* The second page's fault names its first byte, like a byte loop would. */
+    tlb_fill_page(cpu, (addr + size - 1) & mask, 1, MMU_DATA_STORE, mmu_idx,
+                  retaddr);
     for (unsigned i = 0; i < size; i++) {
         st_page(cpu, addr + i, (val >> (8 * i)) & 0xff, 1, mmu_idx, retaddr);
     }
