@@ -50,6 +50,9 @@ typedef struct TCGEngine {
     /* Physical page address -> PageDesc (blocks with code there). */
     GHashTable *pages;
 
+    /* A TB whose translation faulted (longjmp); reused by the next one. */
+    TranslationBlock *pending_tb;
+
     uint64_t flush_count;       /* bumped by every flush (cpu_exec checks it) */
     TBStats stats;
 

@@ -62,6 +62,8 @@ void tb_maint_cleanup(void)
     TCGEngine *e = &tcg_engine;
 
     tb_free_all();
+    free(e->pending_tb);
+    e->pending_tb = NULL;
     g_free(e->tbs);
     g_free(e->htable);
     g_hash_table_destroy(e->pages);

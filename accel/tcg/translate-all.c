@@ -226,9 +226,14 @@ TranslationBlock *tb_gen_code(CPUState *cpu, uint64_t pc, uint64_t cs_base,
         max_insns = TCG_MAX_INSNS;
     }
 
-    tb = aligned_alloc(16, sizeof(*tb));
+    /* A fault while translating (code fetch) longjmps out of here. */
+    tb = e->pending_tb;
     if (!tb) {
-        tcg_abort_msg("out of memory allocating a translation block");
+        tb = aligned_alloc(16, sizeof(*tb));
+        if (!tb) {
+            tcg_abort_msg("out of memory allocating a translation block");
+        }
+        e->pending_tb = tb;
     }
     memset(tb, 0, sizeof(*tb));
     tb->pc = pc;
@@ -317,6 +322,7 @@ TranslationBlock *tb_gen_code(CPUState *cpu, uint64_t pc, uint64_t cs_base,
         }
     }
 
+    e->pending_tb = NULL;
     tb_register(tb);
     if (tb->phys_pc != (uint64_t)-1) {
         tb_link_page_and_hash(tb);
