@@ -124,8 +124,11 @@ bool cpu_restore_state(CPUState *cpu, uintptr_t host_retaddr);
 /* Blocks (accel/tcg/translate-all.c, tb-maint.c)                      */
 
 /*
- * Translate a block (the caller holds tb_lock()).  Never NULL: on a full
- * code buffer everything is flushed and translation retried.
+ * Translate a block and register it (hash, page lists; not the jump
+ * cache).  Takes tb_lock() itself.  Never NULL: on a full code buffer
+ * everything is flushed (every older TB is freed!) and translation
+ * retried.  May longjmp out through cpu_loop_exit() when the target
+ * cannot fetch the code.
  */
 TranslationBlock *tb_gen_code(CPUState *cpu, uint64_t pc, uint64_t cs_base,
                               uint32_t flags, uint32_t cflags);
