@@ -453,6 +453,49 @@ static void test_fetch_fault(const void *data)
     toy_teardown(toy);
 }
 
+/* A block whose instruction straddles two pages is on both page lists. */
+static void test_two_pages(const void *data)
+{
+    ToyCPU *toy = setup_user(data, 0, false);
+    uint32_t insn = T_ADDI(1, 0, 5), halt = T_HALT();
+    TranslationBlock *tb;
+
+    if (!toy) {
+        return;
+    }
+    memcpy(toy->ram + 0xffe, &insn, 4);
+    memcpy(toy->ram + 0x1002, &halt, 4);
+    g_assert_cmpint(toy_run(toy, 0xffe), ==, TOY_EXCP_HALT);
+    g_assert_cmpuint(toy->env.regs[1], ==, 5);
+    g_assert_cmphex(toy->env.pc, ==, 0x1002);
+
+    tb = lookup(toy, 0xffe);
+    g_assert_nonnull(tb);
+    g_assert_cmphex(tb->page_addr[0], ==, 0);
+    g_assert_cmphex(tb->page_addr[1], ==, 0x1000);
+    g_assert_cmpuint(tb->size, ==, 4);
+    g_assert_cmpuint(tb->icount, ==, 1);
+    g_assert_true(tb_page_has_code(0));
+
+    /* Bytes of the second page after the insn do not touch it... */
+    g_assert_cmpint(tb_invalidate_phys_range(0x1002, 0x1003), ==, 1); /* HALT */
+    g_assert_true(lookup(toy, 0xffe) == tb);
+    /* ...its last byte does, and both page lists forget it. */
+    g_assert_cmpint(tb_invalidate_phys_range(0x1001, 0x1002), ==, 1);
+    g_assert_true(tb->invalid);
+    g_assert_false(tb_page_has_code(0));
+    g_assert_false(tb_page_has_code(0x1000));
+
+    /* Retranslated, then killed through its second page. */
+    g_assert_cmpint(toy_run(toy, 0xffe), ==, TOY_EXCP_HALT);
+    tb = lookup(toy, 0xffe);
+    g_assert_nonnull(tb);
+    g_assert_cmpint(tb_invalidate_phys_page(0x1000), ==, 2);
+    g_assert_true(tb->invalid);
+    g_assert_false(tb_page_has_code(0));
+    toy_teardown(toy);
+}
+
 static void add(const char *name, GTestDataFunc fn)
 {
     static const char *const backends[] = { "jit", "interp" };
@@ -479,5 +522,6 @@ int main(int argc, char **argv)
     add("interrupt-request", test_interrupt_request);
     add("precise-exception", test_precise_exception);
     add("fetch-fault", test_fetch_fault);
+    add("two-pages", test_two_pages);
     return g_test_run();
 }
