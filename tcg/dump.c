@@ -5,6 +5,7 @@
  * "$value" (constants); "dead:"/"sync:" show liveness when requested.
  */
 #include <inttypes.h>
+#include <string.h>
 
 #include "tcg/tcg.h"
 
@@ -78,7 +79,7 @@ void tcg_dump_ops(TCGContext *s, FILE *f, bool with_life)
             nb_o = def->nb_oargs;
             nb_i = def->nb_iargs;
             nb_c = def->nb_cargs;
-            if (def->flags & TCG_OPF_INT) {
+            if ((def->flags & TCG_OPF_INT) && !strstr(def->name, "_i")) {
                 col += fprintf(f, " %s_%s", def->name,
                                op->type == TCG_TYPE_I32 ? "i32" : "i64");
             } else {

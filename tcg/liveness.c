@@ -116,7 +116,7 @@ void tcg_liveness_analysis(TCGContext *s)
             if (removable) {
                 bool all_dead = true;
                 for (int i = 0; i < nb_o; i++) {
-                    if (!(arg_temp(op->args[i])->state & TS_DEAD)) {
+                    if (arg_temp(op->args[i])->state != TS_DEAD) {
                         all_dead = false;
                     }
                 }

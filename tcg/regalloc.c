@@ -206,6 +206,11 @@ static void temp_dead(TCGContext *s, TCGTemp *ts)
     case TEMP_CONST:
         ts->val_type = TEMP_VAL_CONST;
         break;
+    case TEMP_TB:
+        /* Liveness stored it wherever a later label needs it. */
+        ts->val_type = ts->mem_allocated ? TEMP_VAL_MEM : TEMP_VAL_DEAD;
+        ts->mem_coherent = ts->mem_allocated;
+        break;
     default:
         ts->val_type = TEMP_VAL_DEAD;
         break;

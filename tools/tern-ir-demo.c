@@ -67,12 +67,19 @@ static void build_program(void)
     TCGv_i64 bits = tcg_global_mem_new_i64(tcg_env, offsetof(DemoEnv, bits), "bits");
     TCGv_i64 mix = tcg_global_mem_new_i64(tcg_env, offsetof(DemoEnv, mix), "mix");
     TCGv_i64 sum = tcg_global_mem_new_i64(tcg_env, offsetof(DemoEnv, sum), "sum");
-    TCGv_i64 a = tcg_temp_new_tb_i64(), b = tcg_temp_new_tb_i64();
-    TCGv_i64 i = tcg_temp_new_tb_i64(), t = tcg_temp_new_i64();
-    TCGv_i32 k = tcg_temp_new_i32();
-    TCGLabel *loop = gen_new_label(), *done = gen_new_label();
+    TCGv_i64 a, b, i, t;
+    TCGv_i32 k;
+    TCGLabel *loop, *done;
 
+    /* Globals are made once per context; the block starts here. */
     tcg_func_start(tcg_ctx);
+    a = tcg_temp_new_tb_i64();
+    b = tcg_temp_new_tb_i64();
+    i = tcg_temp_new_tb_i64();
+    t = tcg_temp_new_i64();
+    k = tcg_temp_new_i32();
+    loop = gen_new_label();
+    done = gen_new_label();
     tcg_gen_insn_start(0x1000, 0);
     /* a, b = 0, 1; for (i = n; i != 0; i--) { a, b = b, a + b } */
     tcg_gen_movi_i64(a, 0);
