@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config-host.h"
 #include "tcg/tcg.h"
 
 const TCGOpDef tcg_op_defs[NB_OPS] = {
