@@ -479,9 +479,11 @@ static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
                 aliased = true;
             }
         }
-        if (aliased && (!IS_DEAD_ARG(life, i) || ts->kind == TEMP_FIXED ||
-                        ts->kind == TEMP_CONST)) {
-            /* The output will overwrite this register: use a copy. */
+        if ((aliased && (!IS_DEAD_ARG(life, i) || ts->kind == TEMP_FIXED ||
+                         ts->kind == TEMP_CONST)) ||
+            (ts->kind == TEMP_FIXED && !regset_has(ct[i].regs, ts->reg))) {
+            /* The output will overwrite this register, or a fixed
+             * register is not allowed here: use a copy. */
             TCGReg reg;
             if (ts->val_type == TEMP_VAL_REG) {
                 i_allocated |= 1ull << ts->reg;
