@@ -7,7 +7,6 @@
 
 #include <glib.h>
 
-#include "config-host.h"
 #include "tests/unit/support/toy.h"
 #include "exec/translator.h"
 #include "tcg/tcg-op.h"
@@ -373,12 +372,6 @@ ToyCPU *toy_setup(const char *backend, TCGAccelConfig cfg, size_t ram_size)
     uint8_t *ram;
     int r;
 
-#ifdef CONFIG_JIT_X86_64
-    /* Until tcg.c sees config-host.h, "jit" may be unknown to it. */
-    if (!be && !strcmp(backend, "jit")) {
-        be = &tcg_backend_x86_64;
-    }
-#endif
     if (!be) {
         g_test_skip("backend not built for this host (the JIT needs an "
                     "x86-64 host)");
