@@ -11,7 +11,8 @@
  *   sum  = 8 + 9 + ... folded to a constant by the optimizer
  * and checks every value against the same computation in C.
  *
- * Usage: tern-ir-demo [-accel tcg[,backend=jit|interp]] [-d items]
+ * Usage: tern-ir-demo [-accel tcg[,backend=jit|interp][,tb-size=MiB]
+ *                     [,split-wx=on|off][,optimize=on|off]] [-d items]
  *                     [-D logfile] [-n N] [-h]
  */
 #include <errno.h>
@@ -20,8 +21,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
+#include "accel/tcg-opts.h"
 #include "tcg/tcg-op.h"
 #include "util/log.h"
 
@@ -47,11 +48,12 @@ uint64_t helper_demo_mix(uint64_t x, uint32_t k)
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: tern-ir-demo [-accel tcg[,backend=jit|interp]] [-d items] "
+            "usage: tern-ir-demo [-accel tcg[,prop=value...]] [-d items] "
             "[-D logfile] [-n N]\n"
             "  Builds an IR program by hand, compiles it and runs it.\n"
-            "  -accel tcg,backend=B  code generator backend: jit (x86-64 "
-            "hosts) or interp\n"
+            "  -accel tcg,backend=jit|interp,tb-size=MiB,split-wx=on|off,"
+            "optimize=on|off\n"
+            "                        code generator settings (-accel help)\n"
             "  -d items              log items, e.g. op,op_opt,out_asm "
             "(-d help lists them)\n"
             "  -D logfile            write the log to logfile instead of "
@@ -115,14 +117,12 @@ static void build_program(void)
 
 int main(int argc, char **argv)
 {
-    const char *backend = NULL, *logfile = NULL, *err;
+    const char *logfile = NULL, *err;
     long n = 90;
-    const TCGBackend *be;
+    TCGAccelConfig cfg = { 0 };
     TCGContext *s;
     DemoEnv env = { 0 };
-    size_t bufsize = 1 << 20;
-    void *buf;
-    int size;
+    int size, ret;
 
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i];
@@ -143,20 +143,11 @@ int main(int argc, char **argv)
         i++;
         if (!strcmp(o, "-accel")) {
             if (!strcmp(v, "help")) {
-                printf("Accelerators: tcg (backends: %s interp)\n",
-                       tcg_backend_by_name("jit") ? "jit" : "");
+                tcg_accel_help(stdout);
                 return 0;
             }
-            if (strncmp(v, "tcg", 3) || (v[3] && v[3] != ',')) {
-                fprintf(stderr, "tern-ir-demo: -accel %s: only 'tcg' is "
-                        "available here\n", v);
-                return 1;
-            }
-            if (!strncmp(v + 3, ",backend=", 9)) {
-                backend = v + 12;
-            } else if (v[3]) {
-                fprintf(stderr, "tern-ir-demo: -accel %s: unknown property "
-                        "(known: backend=jit|interp)\n", v);
+            if (tcg_accel_parse_opts(v, &cfg, &err) < 0) {
+                fprintf(stderr, "tern-ir-demo: %s\n", err);
                 return 1;
             }
         } else if (!strcmp(o, "-d")) {
@@ -189,23 +180,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "tern-ir-demo: -D %s: %s\n", logfile, strerror(errno));
         return 1;
     }
-    be = tcg_backend_by_name(backend);
-    if (!be) {
-        fprintf(stderr, "tern-ir-demo: backend '%s' is not available on this "
-                "host (try backend=interp)\n", backend);
+    ret = tcg_exec_init(&cfg, &err);
+    if (ret < 0) {
+        fprintf(stderr, "tern-ir-demo: %s: %s\n", err, strerror(-ret));
         return 1;
     }
-
-    buf = mmap(NULL, bufsize, PROT_READ | PROT_WRITE | PROT_EXEC,
-               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (buf == MAP_FAILED) {
-        fprintf(stderr, "tern-ir-demo: cannot map a code buffer: %s\n",
-                strerror(errno));
-        return 1;
-    }
-    s = tcg_context_new(be);
-    tcg_set_code_buffer(s, buf, bufsize, 0);
-    tcg_emit_prologue(s);
+    s = tcg_exec_context();
 
     build_program();
     if (tern_log_enabled(LOG_OP)) {
@@ -243,7 +223,6 @@ int main(int argc, char **argv)
     printf("folded sum    = %" PRIu64 "\n", env.sum);
     printf("%s\n", ok ? "all values match the C reference"
                       : "MISMATCH against the C reference");
-    tcg_context_free(s);
-    munmap(buf, bufsize);
+    tcg_exec_cleanup();
     return ok ? 0 : 1;
 }
