@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "tcg/tcg.h"
+#include "tcg/tcg-op.h"
 #include "tcg/helper-macros.h"
 #include "exec/tlb-common.h"
 
@@ -33,9 +34,8 @@ typedef struct Harness {
 
 static void harness_init(Harness *h, bool split)
 {
-    TCGContext *s = g_malloc0(sizeof(*s));
+    TCGContext *s;
 
-    h->s = s;
     h->split = split;
     if (split) {
         int fd = memfd_create("tci-test", 0);
@@ -50,19 +50,11 @@ static void harness_init(Harness *h, bool split)
                              MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         g_assert(h->rw != MAP_FAILED);
     }
-    s->be = &tcg_backend_interp;
-    s->code_gen_buffer = h->rw;
-    s->code_gen_buffer_size = BUF_SIZE;
-    s->splitwx_diff = h->rx - h->rw;
-    s->code_buf = s->code_ptr = h->rw;
-    s->code_gen_highwater = h->rw + BUF_SIZE - TCG_HIGHWATER;
-    for (int i = 0; i < TCG_MAX_LABELS; i++) {
-        s->labels[i].id = i;
-    }
-    tcg_ctx = s;
-    s->be->out_prologue(s);
+    s = h->s = tcg_context_new(&tcg_backend_interp);
+    g_assert(s);
+    tcg_set_code_buffer(s, h->rw, BUF_SIZE, h->rx - h->rw);
+    tcg_emit_prologue(s);
     g_assert(s->code_gen_epilogue == h->rx);
-    s->code_gen_ptr = s->code_ptr;
 }
 
 static void harness_free(Harness *h)
@@ -71,43 +63,42 @@ static void harness_free(Harness *h)
     if (h->split) {
         munmap(h->rx, BUF_SIZE);
     }
-    g_free(h->s);
-    tcg_ctx = NULL;
+    tcg_context_free(h->s);
 }
 
-/* Start a new block at the current emission point. */
+#define NB_TEST_LABELS 8
+
+/* Start a new block at the current emission point, with labels 0..7. */
 static const void *block_start(Harness *h)
 {
     TCGContext *s = h->s;
 
-    /* Keep blocks 4-byte aligned, as the allocator's caller does. */
-    while ((uintptr_t)s->code_ptr & 3) {
-        tcg_out8(s, 0);
+    tcg_func_start(s);
+    for (int i = 0; i < NB_TEST_LABELS; i++) {
+        g_assert_cmpint(gen_new_label()->id, ==, i);
     }
     if (s->code_ptr > s->code_gen_highwater) {
         s->code_ptr = s->code_gen_ptr;      /* "flush": start over */
     }
-    s->code_buf = s->code_ptr;
-    for (int i = 0; i < TCG_MAX_LABELS; i++) {
-        s->labels[i] = (TCGLabel){ .id = i };
+    if (s->code_ptr < s->code_gen_ptr) {
+        s->code_ptr = s->code_gen_ptr;
     }
+    /* Keep blocks 4-byte aligned, as tcg_gen_code's callers do. */
+    while ((uintptr_t)s->code_ptr & 3) {
+        tcg_out8(s, 0);
+    }
+    s->code_buf = s->code_ptr;
     return tcg_splitwx_to_rx(s, s->code_buf);
 }
 
-/* Resolve what the block left pending (the real tcg.c does this too). */
+/* Patch the relocations and finish the block, as tcg_gen_code does. */
 static void block_end(Harness *h)
 {
     TCGContext *s = h->s;
 
-    for (int i = 0; i < TCG_MAX_LABELS; i++) {
-        TCGLabel *l = &s->labels[i];
-        for (TCGRelocation *r = l->relocs; r; r = r->next) {
-            g_assert(l->has_value);
-            g_assert(s->be->patch_reloc(r->code_ptr, r->type, l->value,
-                                        r->addend));
-        }
-    }
     g_assert(s->be->tb_finalize(s));
+    g_assert(!s->ops_overflow);
+    tcg_resolve_block_relocs(s);
 }
 
 static void emit(TCGContext *s, TCGOpcode opc, TCGType type, int nargs,
@@ -1167,6 +1158,277 @@ static void test_disas(void)
     harness_free(&h);
 }
 
+/* ------------------------------------------------------------------ */
+/* Whole IR programs through optimizer, liveness and register allocator */
+
+typedef struct PEnv {
+    uint64_t n, fib, x[48], sum, ret[4];
+    uint32_t w32[4];
+} PEnv;
+
+typedef struct Pipe {
+    Harness h;
+    TCGv_i64 n, fib, sum;
+    TCGv_i64 x[48];
+    TCGv_i32 w32[4];
+} Pipe;
+
+static void pipe_init(Pipe *p, bool split, bool optimize)
+{
+    harness_init(&p->h, split);
+    p->h.s->optimize = optimize;
+    p->n = tcg_global_mem_new_i64(tcg_env, offsetof(PEnv, n), "n");
+    p->fib = tcg_global_mem_new_i64(tcg_env, offsetof(PEnv, fib), "fib");
+    p->sum = tcg_global_mem_new_i64(tcg_env, offsetof(PEnv, sum), "sum");
+    for (int i = 0; i < 48; i++) {
+        p->x[i] = tcg_global_mem_new_i64(tcg_env, offsetof(PEnv, x) + 8 * i, "x");
+    }
+    for (int i = 0; i < 4; i++) {
+        p->w32[i] = tcg_global_mem_new_i32(tcg_env, offsetof(PEnv, w32) + 4 * i,
+                                           "w");
+    }
+    tcg_func_start(p->h.s);
+}
+
+/* Generate the current op list; returns its rx address. */
+static const void *pipe_gen(Pipe *p)
+{
+    TCGContext *s = p->h.s;
+    int size;
+    const void *code;
+
+    if (g_test_verbose()) {
+        tcg_dump_ops(s, stderr, false);
+    }
+    size = tcg_gen_code(s);
+    g_assert_cmpint(size, >, 0);
+    code = tcg_splitwx_to_rx(s, s->code_buf);
+    if (g_test_verbose()) {
+        tcg_dump_ops(s, stderr, true);
+        s->be->disas(stderr, code, size);
+    }
+    s->code_gen_ptr = (uint8_t *)(((uintptr_t)s->code_ptr + 63) & ~(uintptr_t)63);
+    return code;
+}
+
+static uint64_t c_mix(uint64_t a, uint32_t b, int64_t c, int32_t d, void *e,
+                      uint64_t f, uint32_t g)
+{
+    return a * 3 + b * 5 + (uint64_t)c * 7 + (uint64_t)(int64_t)d * 11 +
+           (uintptr_t)e * 13 + f * 17 + g * 19;
+}
+
+static TCGHelperInfo info_cmix = {
+    .func = (void *)c_mix, .name = "cmix", .nb_args = 7,
+    .typemask = dh_typemask(i64, 0) | dh_typemask(i64, 1) |
+                dh_typemask(i32, 2) | dh_typemask(s64, 3) |
+                dh_typemask(s32, 4) | dh_typemask(ptr, 5) |
+                dh_typemask(i64, 6) | dh_typemask(i32, 7),
+};
+
+static void test_pipeline(void)
+{
+    for (int variant = 0; variant < 4; variant++) {
+        Pipe p;
+        PEnv env;
+        const void *fib_code, *spill_code, *call_code;
+        uint64_t want;
+
+        pipe_init(&p, variant & 1, variant & 2);
+
+        /* fib(n) with a loop, TB temps across labels. */
+        {
+            TCGv_i64 a = tcg_temp_new_tb_i64(), b = tcg_temp_new_tb_i64();
+            TCGv_i64 i = tcg_temp_new_tb_i64(), t = tcg_temp_new_i64();
+            TCGLabel *top = gen_new_label(), *done = gen_new_label();
+
+            tcg_gen_movi_i64(a, 0);
+            tcg_gen_movi_i64(b, 1);
+            tcg_gen_mov_i64(i, p.n);
+            tcg_gen_set_label(top);
+            tcg_gen_brcondi_i64(TCG_COND_EQ, i, 0, done);
+            tcg_gen_add_i64(t, a, b);
+            tcg_gen_mov_i64(a, b);
+            tcg_gen_mov_i64(b, t);
+            tcg_gen_subi_i64(i, i, 1);
+            tcg_gen_br(top);
+            tcg_gen_set_label(done);
+            tcg_gen_mov_i64(p.fib, a);
+            tcg_gen_exit_tb(0, 0);
+            fib_code = pipe_gen(&p);
+            tcg_func_start(p.h.s);
+        }
+
+        /* 48 values live at once: forces spills through the frame. */
+        {
+            TCGv_i64 v[48], acc = tcg_temp_new_i64();
+            TCGv_i32 w = tcg_temp_new_i32();
+            for (int k = 0; k < 48; k++) {
+                v[k] = tcg_temp_new_i64();
+                tcg_gen_muli_i64(v[k], p.x[k], k + 1);
+                tcg_gen_xori_i64(v[k], v[k], 0x5555 * k);
+            }
+            tcg_gen_movi_i64(acc, 0);
+            for (int k = 47; k >= 0; k--) {
+                tcg_gen_rotli_i64(acc, acc, 7);
+                tcg_gen_add_i64(acc, acc, v[k]);
+                tcg_gen_mov_i64(p.x[k], v[(k + 1) % 48]);
+            }
+            tcg_gen_mov_i64(p.sum, acc);
+            tcg_gen_extrl_i64_i32(w, acc);
+            tcg_gen_shri_i32(w, w, 3);
+            tcg_gen_sub_i32(p.w32[1], w, p.w32[0]);
+            tcg_gen_exit_tb(0x1230, 1);
+            spill_code = pipe_gen(&p);
+            tcg_func_start(p.h.s);
+        }
+
+        /* A 7-argument helper call with i32/s32 arguments and globals. */
+        {
+            TCGTemp *args[7];
+            TCGv_i32 w = tcg_temp_new_i32(), z = tcg_temp_new_i32();
+            TCGv_i64 r = tcg_temp_new_i64(), q = tcg_temp_new_i64();
+            tcg_gen_addi_i32(w, p.w32[2], 1);
+            tcg_gen_movi_i32(z, -9);
+            tcg_gen_movi_i64(q, 0x4000);
+            args[0] = tcgv_i64_temp(p.n);
+            args[1] = tcgv_i32_temp(w);
+            args[2] = tcgv_i64_temp(p.fib);
+            args[3] = tcgv_i32_temp(z);
+            args[4] = tcgv_i64_temp(q);
+            args[5] = tcgv_i64_temp(p.sum);
+            args[6] = tcgv_i32_temp(p.w32[3]);
+            tcg_gen_callN(&info_cmix, tcgv_i64_temp(r), args);
+            tcg_gen_add_i64(p.x[0], r, p.n);   /* n must survive the call */
+            tcg_gen_exit_tb(0, 0);
+            call_code = pipe_gen(&p);
+        }
+
+        memset(&env, 0, sizeof(env));
+        env.n = 90;
+        g_assert_cmpuint(run(&p.h, fib_code, &env), ==, 0);
+        g_assert_cmpuint(env.fib, ==, 2880067194370816120ull);
+
+        for (int k = 0; k < 48; k++) {
+            env.x[k] = 0x0123456789abcdefull * (k + 3);
+        }
+        env.w32[0] = 77;
+        {
+            uint64_t vals[48], acc = 0, x0[48];
+            memcpy(x0, env.x, sizeof(x0));
+            for (int k = 0; k < 48; k++) {
+                vals[k] = (x0[k] * (k + 1)) ^ (uint64_t)(0x5555 * k);
+            }
+            for (int k = 47; k >= 0; k--) {
+                acc = (acc << 7 | acc >> 57) + vals[k];
+            }
+            g_assert_cmpuint(run(&p.h, spill_code, &env), ==, 0x1231);
+            g_assert_cmphex(env.sum, ==, acc);
+            for (int k = 0; k < 48; k++) {
+                g_assert_cmphex(env.x[k], ==, vals[(k + 1) % 48]);
+            }
+            g_assert_cmphex(env.w32[1], ==, ((uint32_t)acc >> 3) - 77);
+        }
+
+        env.w32[2] = 0xffffffff;
+        env.w32[3] = 0x80000000;
+        /* arguments as passed: n, w32[2] + 1, fib, -9, 0x4000, sum, w32[3] */
+        want = c_mix(env.n, 0, (int64_t)env.fib, -9, (void *)0x4000, env.sum,
+                     0x80000000);
+        g_assert_cmpuint(run(&p.h, call_code, &env), ==, 0);
+        g_assert_cmphex(env.x[0], ==, want + env.n);
+        harness_free(&p.h);
+    }
+}
+
+/* goto_tb / exit_tb / goto_ptr as the front end emits them. */
+static void test_pipeline_chain(void)
+{
+    Pipe p;
+    PEnv env;
+    TCGContext *s;
+    const void *a, *b;
+    uint16_t jmp, reset;
+
+    pipe_init(&p, true, true);
+    s = p.h.s;
+
+    tcg_gen_addi_i64(p.n, p.n, 1);
+    tcg_gen_goto_tb(0);
+    tcg_gen_exit_tb(0x2000, 0);
+    a = pipe_gen(&p);
+    jmp = s->tb_jmp_insn_offset[0];
+    reset = s->tb_jmp_reset_offset[0];
+    g_assert_cmpuint(jmp, !=, 0xffff);
+    g_assert_cmpuint(reset, !=, 0xffff);
+    tcg_func_start(s);
+
+    {
+        TCGv_i64 t = tcg_temp_new_i64();
+        tcg_gen_muli_i64(p.n, p.n, 3);
+        tcg_gen_movi_i64(t, (intptr_t)s->code_gen_epilogue);
+        tcg_gen_goto_ptr(t);
+        b = pipe_gen(&p);
+    }
+
+    memset(&env, 0, sizeof(env));
+    env.n = 5;
+    g_assert_cmpuint(run(&p.h, a, &env), ==, 0x2000);
+    g_assert_cmpuint(env.n, ==, 6);
+    s->be->set_jmp_target((uintptr_t)a + jmp,
+                          (uintptr_t)tcg_splitwx_to_rw(s, a) + jmp, (uintptr_t)b);
+    g_assert_cmpuint(run(&p.h, a, &env), ==, 0);
+    g_assert_cmpuint(env.n, ==, 21);
+    s->be->set_jmp_target((uintptr_t)a + jmp,
+                          (uintptr_t)tcg_splitwx_to_rw(s, a) + jmp,
+                          (uintptr_t)a + reset);
+    g_assert_cmpuint(run(&p.h, a, &env), ==, 0x2000);
+    g_assert_cmpuint(env.n, ==, 22);
+    harness_free(&p.h);
+}
+
+/* Guest loads and stores from IR, user mode. */
+static void test_pipeline_qemu(void)
+{
+    Pipe p;
+    PEnv env;
+    const void *code;
+    uint8_t *guest = g_malloc0(256);
+
+    pipe_init(&p, false, true);
+    p.h.s->mem_mode = TCG_MEM_USER;
+    p.h.s->guest_base = (uintptr_t)guest - 0x1000;
+    {
+        TCGv_i64 v = tcg_temp_new_i64(), addr = tcg_temp_new_i64();
+        TCGv_i32 w = tcg_temp_new_i32();
+        tcg_gen_addi_i64(addr, p.n, 0x1000);
+        tcg_gen_qemu_ld_i64(v, addr, 0, MO_BEUQ);
+        tcg_gen_qemu_ld_i32(w, addr, 0, MO_SW | MO_LE);
+        tcg_gen_ext_i32_i64(p.sum, w);
+        tcg_gen_addi_i64(v, v, 1);
+        tcg_gen_addi_i64(addr, addr, 16);
+        tcg_gen_qemu_st_i64(v, addr, 0, MO_LEUQ);
+        tcg_gen_qemu_st_i32(w, addr, 0, MO_BEUW);   /* overwrite 2 bytes */
+        tcg_gen_mov_i64(p.fib, v);
+        tcg_gen_exit_tb(0, 0);
+        code = pipe_gen(&p);
+    }
+    for (int i = 0; i < 16; i++) {
+        guest[8 + i] = 0xf0 + i;
+    }
+    memset(&env, 0, sizeof(env));
+    env.n = 8;
+    g_assert_cmpuint(run(&p.h, code, &env), ==, 0);
+    g_assert_cmphex(env.fib, ==, 0xf0f1f2f3f4f5f6f7ull + 1);
+    g_assert_cmphex(env.sum, ==, (uint64_t)(int64_t)(int16_t)0xf1f0);
+    g_assert_cmphex(guest[24], ==, 0xf1);
+    g_assert_cmphex(guest[25], ==, 0xf0);
+    g_assert_cmphex(guest[26], ==, 0xf5);
+    g_assert_cmphex(guest[31], ==, 0xf0);
+    harness_free(&p.h);
+    g_free(guest);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -1180,5 +1442,8 @@ int main(int argc, char **argv)
     g_test_add_func("/tci/qemu-user", test_qemu_user);
     g_test_add_func("/tci/qemu-softmmu", test_qemu_softmmu);
     g_test_add_func("/tci/disas", test_disas);
+    g_test_add_func("/tci/pipeline", test_pipeline);
+    g_test_add_func("/tci/pipeline-chain", test_pipeline_chain);
+    g_test_add_func("/tci/pipeline-qemu", test_pipeline_qemu);
     return g_test_run();
 }
