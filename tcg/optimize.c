@@ -689,11 +689,32 @@ static TCGOp *next_code_op(TCGOp *op)
     return op;
 }
 
+/*
+ * An unconditional branch: what follows up to the next label is
+ * unreachable.  If that label is the branch's own target, the branch
+ * only skips dead code: drop both the branch and the dead code.
+ */
 static void do_br(OptCtx *c, TCGOp *op)
 {
     TCGArg l = op->args[0];
-    TCGOp *n = next_code_op(op);
-    if (n && n->opc == INDEX_op_set_label && n->args[0] == l) {
+    TCGOp *n;
+
+    for (n = op->next; n && n->opc != INDEX_op_set_label; n = n->next) {
+    }
+    if (n && n->args[0] == l) {
+        TCGOp *next;
+        for (TCGOp *d = op->next; d != n; d = next) {
+            next = d->next;
+            if (d->opc == INDEX_op_insn_start) {
+                continue;
+            }
+            if (d->opc == INDEX_op_br) {
+                opt_label_refs[d->args[0]]--;
+            } else if (d->opc == INDEX_op_brcond) {
+                opt_label_refs[d->args[3]]--;
+            }
+            remove_op(c, d);
+        }
         opt_label_refs[l]--;
         remove_op(c, op);
         return;
