@@ -95,6 +95,28 @@ void irt_env_init(IRTEnv *env, uint64_t seed);
 bool irt_eval(IRTCtx *c, IRTEnv *env, uint8_t *guest, uintptr_t *exit_val,
               long max_steps, char *err, size_t errlen);
 
+/*
+ * Build a program with build(c, opaque) on c, evaluate it with irt_eval
+ * from init/guest_init, generate it with the optimizer on or off, run it
+ * from the same state and compare everything (env, guest memory, exit
+ * value).  On a mismatch, describe it and the op list to f and return
+ * false.  guest_init may be NULL.  If out_env is not NULL it receives the
+ * state after the generated code ran.
+ */
+typedef void (*IRTBuildFn)(IRTCtx *c, void *opaque);
+bool irt_run_check(IRTCtx *c, IRTBuildFn build, void *opaque,
+                   const IRTEnv *init, const uint8_t *guest_init,
+                   bool optimize, FILE *f, const char *what,
+                   IRTEnv *out_env);
+
+/* Detailed mismatch reports irt_run_check still prints (then one line
+ * each). */
+extern int irt_reports_left;
+
+/* Kill the process with a message after this many seconds (generated
+ * code looping forever must fail a test, not hang the suite). */
+void irt_time_limit(unsigned seconds);
+
 /* Dump the current op list of c to f (with a title line). */
 void irt_dump(IRTCtx *c, FILE *f, const char *title);
 

@@ -969,6 +969,7 @@ static IRTCtx *get_ctx_or_skip(const char *backend)
         g_test_trap_assert_passed();
         return NULL;
     }
+    irt_time_limit(120);
     c = irt_ctx(backend);
     g_assert_nonnull(c);
     return c;

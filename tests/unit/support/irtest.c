@@ -7,7 +7,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "../irtest.h"
 
@@ -287,6 +289,110 @@ void irt_env_init(IRTEnv *env, uint64_t seed)
         env->scratch[i] = irt_rand(&st);
     }
     memset(env->aux, 0, sizeof(env->aux));
+}
+
+int irt_reports_left = 4;
+
+static void irt_alarm(int sig)
+{
+    static const char msg[] = "irtest: time limit exceeded (generated code "
+                              "in an endless loop?)\n";
+    (void)sig;
+    if (write(2, msg, sizeof(msg) - 1) < 0) {
+        /* nothing more to do */
+    }
+    _exit(3);
+}
+
+void irt_time_limit(unsigned seconds)
+{
+    signal(SIGALRM, irt_alarm);
+    alarm(seconds);
+}
+
+bool irt_run_check(IRTCtx *c, IRTBuildFn build, void *opaque,
+                   const IRTEnv *init, const uint8_t *guest_init,
+                   bool optimize, FILE *f, const char *what,
+                   IRTEnv *out_env)
+{
+    IRTEnv *ref = malloc(sizeof(*ref)), *got = malloc(sizeof(*got));
+    uint8_t *gref = calloc(1, IRT_GUEST_SIZE), *ggot = calloc(1, IRT_GUEST_SIZE);
+    uintptr_t ref_exit, got_exit;
+    char err[256];
+    bool ok = true, quiet = false;
+    int r;
+
+    *ref = *init;
+    *got = *init;
+    if (guest_init) {
+        memcpy(gref, guest_init, IRT_GUEST_SIZE);
+        memcpy(ggot, guest_init, IRT_GUEST_SIZE);
+    }
+    irt_begin(c);
+    build(c, opaque);
+    tcg_gen_exit_tb(0, 0);
+    if (!irt_eval(c, ref, gref, &ref_exit, 10000000, err, sizeof(err))) {
+        fprintf(f, "%s: the reference interpreter failed: %s\n", what, err);
+        irt_dump(c, f, what);
+        ok = false;
+        goto out;
+    }
+    r = irt_finish_noexit(c, optimize);
+    if (r < 0) {
+        fprintf(f, "%s [%s opt=%d]: tcg_gen_code returned %d\n", what,
+                c->name, optimize, r);
+        ok = false;
+        goto out;
+    }
+    got_exit = irt_exec(c, got, ggot);
+    if (irt_reports_left <= 0) {
+        /* enough detail printed: just say whether it failed */
+        f = fopen("/dev/null", "w");
+        quiet = f != NULL;
+        if (!f) {
+            f = stderr;
+        }
+    }
+    if (got_exit != ref_exit) {
+        fprintf(f, "%s [%s opt=%d]: exit value 0x%lx, reference 0x%lx\n",
+                what, c->name, optimize, (unsigned long)got_exit,
+                (unsigned long)ref_exit);
+        ok = false;
+    }
+    if (memcmp(got, ref, sizeof(*got)) != 0) {
+        fprintf(f, "%s [%s opt=%d]: env differs from the reference:\n", what,
+                c->name, optimize);
+        irt_env_equal(got, ref, f, c->name, "ref");
+        ok = false;
+    }
+    if (memcmp(ggot, gref, IRT_GUEST_SIZE) != 0) {
+        fprintf(f, "%s [%s opt=%d]: guest memory differs:\n", what, c->name,
+                optimize);
+        irt_guest_equal(ggot, gref, IRT_GUEST_SIZE, f, c->name, "ref");
+        ok = false;
+    }
+    if (!ok && quiet) {
+        fclose(f);
+        f = stderr;
+        fprintf(f, "%s [%s opt=%d]: MISMATCH (details omitted)\n", what,
+                c->name, optimize);
+    } else if (!ok) {
+        irt_reports_left--;
+        /* the op list as built, before optimization */
+        irt_begin(c);
+        build(c, opaque);
+        tcg_gen_exit_tb(0, 0);
+        irt_dump(c, f, what);
+    }
+out:
+    if (out_env) {
+        *out_env = *got;
+    }
+    free(ref);
+    free(got);
+    free(gref);
+    free(ggot);
+    return ok;
 }
 
 void irt_dump(IRTCtx *c, FILE *f, const char *title)
