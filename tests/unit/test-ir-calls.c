@@ -32,8 +32,7 @@ static IRTCtx *ctx_for_test(const char *backend)
             return NULL;
         }
         /* a crash in generated code fails this test only */
-        g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |
-                               G_TEST_SUBPROCESS_INHERIT_STDERR);
+        g_test_trap_subprocess(NULL, 0, 0);
         g_test_trap_assert_passed();
         return NULL;
     }
@@ -560,8 +559,7 @@ static void test_backends_agree(void)
             g_test_skip("no JIT on this host");
             return;
         }
-        g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT |
-                               G_TEST_SUBPROCESS_INHERIT_STDERR);
+        g_test_trap_subprocess(NULL, 0, 0);
         g_test_trap_assert_passed();
         return;
     }
