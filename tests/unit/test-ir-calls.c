@@ -32,7 +32,7 @@ static IRTCtx *ctx_for_test(const char *backend)
             return NULL;
         }
         /* a crash in generated code fails this test only */
-        g_test_trap_subprocess(NULL, 0, 0);
+        g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
         g_test_trap_assert_passed();
         return NULL;
     }
@@ -548,6 +548,99 @@ static void test_pressure(gconstpointer opaque)
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* Allocator corner cases (each once found by test-ir-random)          */
+
+/* add2/sub2 with one dead temp as two inputs (outputs alias inputs). */
+static void build_dw_shared_input(IRTCtx *c, void *opaque)
+{
+    TCGv_i32 lo = tcg_temp_new_i32(), x = tcg_temp_new_i32();
+    TCGv_i64 y = tcg_temp_new_i64();
+
+    (void)opaque;
+    tcg_gen_mov_i32(x, c->g32[0]);
+    tcg_gen_add2_i32(lo, c->g32[6], x, x, c->g32[1], c->g32[5]);
+    tcg_gen_mov_i32(c->g32[10], lo);
+    tcg_gen_mov_i32(x, c->g32[2]);
+    tcg_gen_sub2_i32(c->g32[11], c->g32[12], x, c->g32[3], c->g32[4], x);
+    tcg_gen_mov_i64(y, c->g64[0]);
+    tcg_gen_add2_i64(c->g64[10], c->g64[11], y, y, y, y);
+    tcg_gen_mov_i64(y, c->g64[1]);
+    tcg_gen_sub2_i64(c->g64[12], c->g64[13], c->g64[2], y, y, c->g64[3]);
+    tcg_gen_mulu2_i64(c->g64[14], c->g64[15], c->g64[4], c->g64[4]);
+}
+
+/*
+ * A shift whose aliased input is live after it and currently sits in the
+ * count register (RCX on x86) that the other input needs.
+ */
+static void build_alias_in_count_reg(IRTCtx *c, void *opaque)
+{
+    TCGv_i64 t = tcg_temp_new_i64();
+
+    (void)opaque;
+    tcg_gen_mov_i64(t, c->g64[0]);
+    tcg_gen_rotl_i64(c->g64[1], c->g64[2], t);  /* t now in the count reg */
+    tcg_gen_rotr_i64(c->g64[3], t, c->g64[4]);  /* t aliased, still live */
+    tcg_gen_add_i64(c->g64[5], t, c->g64[6]);
+    tcg_gen_shr_i64(c->g64[7], t, t);
+    tcg_gen_sar_i64(t, t, t);
+    tcg_gen_mov_i64(c->g64[8], t);
+}
+
+/* The same temp as every input of a 4-input op and of a call. */
+static void build_same_temp_everywhere(IRTCtx *c, void *opaque)
+{
+    TCGv_i64 t = tcg_temp_new_i64(), r = tcg_temp_new_i64();
+    TCGv_i32 w = tcg_temp_new_i32();
+
+    (void)opaque;
+    tcg_gen_mov_i64(t, c->g64[0]);
+    tcg_gen_movcond_i64(TCG_COND_LTU, c->g64[1], t, t, t, t);
+    tcg_gen_movcond_i64(TCG_COND_EQ, t, t, c->g64[2], t, c->g64[3]);
+    tcg_gen_mov_i32(w, c->g32[0]);
+    gen_helper_irt_h6(r, t, w, t, w, t, t);
+    tcg_gen_mov_i64(c->g64[4], r);
+    tcg_gen_deposit_i64(t, t, t, 7, 13);
+    tcg_gen_extract2_i64(c->g64[5], t, t, 9);
+    tcg_gen_div_i64(c->g64[6], t, t);
+    tcg_gen_muls2_i64(t, r, t, t);
+    tcg_gen_mov_i64(c->g64[7], t);
+    tcg_gen_mov_i64(c->g64[8], r);
+}
+
+static void test_alloc_corners(gconstpointer opaque)
+{
+    IRTCtx *c = ctx_for_test(opaque);
+    static const struct {
+        const char *name;
+        IRTBuildFn fn;
+    } progs[] = {
+        { "double-word op with a shared dead input", build_dw_shared_input },
+        { "aliased input in the count register", build_alias_in_count_reg },
+        { "one temp as every input", build_same_temp_everywhere },
+    };
+
+    if (!c) {
+        return;
+    }
+    for (int p = 0; p < N(progs); p++) {
+        for (int seed = 0; seed < 4; seed++) {
+            for (int opt = 0; opt < 2; opt++) {
+                IRTEnv init;
+                irt_env_init(&init, 900 + seed);
+                if (seed == 1) {
+                    init.g64[0] = 0;            /* div by zero path */
+                }
+                if (!irt_run_check(c, progs[p].fn, NULL, &init, NULL, opt,
+                                   stderr, progs[p].name, NULL)) {
+                    g_test_fail();
+                }
+            }
+        }
+    }
+}
+
 /* The same programs on both backends must leave the same state. */
 static void test_backends_agree(void)
 {
@@ -559,7 +652,7 @@ static void test_backends_agree(void)
             g_test_skip("no JIT on this host");
             return;
         }
-        g_test_trap_subprocess(NULL, 0, 0);
+        g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
         g_test_trap_assert_passed();
         return;
     }
@@ -595,6 +688,9 @@ int main(int argc, char **argv)
         g_free(p);
         p = g_strdup_printf("/ir-calls/%s/globals-sync-reload", backends[b]);
         g_test_add_data_func(p, backends[b], test_globals_sync);
+        g_free(p);
+        p = g_strdup_printf("/ir-calls/%s/allocator-corners", backends[b]);
+        g_test_add_data_func(p, backends[b], test_alloc_corners);
         g_free(p);
         p = g_strdup_printf("/ir-calls/%s/register-pressure", backends[b]);
         g_test_add_data_func(p, backends[b], test_pressure);

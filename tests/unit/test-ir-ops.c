@@ -964,7 +964,7 @@ static IRTCtx *get_ctx_or_skip(const char *backend)
             g_test_skip("backend not available on this host");
             return NULL;
         }
-        g_test_trap_subprocess(NULL, 0, 0);
+        g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
         g_test_trap_assert_passed();
         return NULL;
     }

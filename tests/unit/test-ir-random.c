@@ -893,7 +893,7 @@ static void test_random_programs(void)
     uint8_t *guest0 = g_malloc(IRT_GUEST_SIZE);
 
     if (!g_test_subprocess()) {
-        g_test_trap_subprocess(NULL, 0, 0);
+        g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
         g_test_trap_assert_passed();
         return;
     }
