@@ -801,6 +801,7 @@ typedef struct RGen {
     unsigned def64, def32;          /* EBB temps defined since the label */
     TCGLabel *pending[8];           /* created, not yet set */
     int npending;
+    unsigned last_len;              /* makes field widths collide */
 } RGen;
 
 static uint64_t low_bits_mask(unsigned n)
@@ -966,6 +967,144 @@ static const Un32 un32[] = {
     tcg_gen_bswap32_i32, tcg_gen_ctpop_i32, tcg_gen_mov_i32,
 };
 
+/*
+ * A chain that shapes the known bits of a value (shifts, masks, sign and
+ * zero extensions, loads of narrow fields) and then feeds it to an op
+ * that known bits may simplify (extensions, masks, compares).
+ */
+/* Field widths and shift counts near the interesting boundaries. */
+static unsigned rlen(RGen *g, unsigned w)
+{
+    static const unsigned lens[] = { 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63 };
+    unsigned l;
+
+    if (g->last_len && rr(g, 2)) {
+        l = g->last_len + rr(g, 3);
+        l = l > 1 ? l - 1 : 1;
+    } else {
+        l = rr(g, 3) ? lens[rr(g, G_N_ELEMENTS(lens))] : 1 + rr(g, w);
+    }
+    l = l > w ? w : l;
+    g->last_len = l;
+    return l;
+}
+
+static unsigned rshift(RGen *g, unsigned w)
+{
+    static const unsigned sh[] = { 0, 1, 2, 3, 7, 8, 15, 16, 24, 31, 32, 48 };
+    return rr(g, 3) ? sh[rr(g, G_N_ELEMENTS(sh))] % w : rr(g, w);
+}
+
+static const TCGOpcode ext_ops[] = {
+    INDEX_op_ext8s, INDEX_op_ext8u, INDEX_op_ext16s, INDEX_op_ext16u,
+    INDEX_op_ext32s, INDEX_op_ext32u,
+};
+
+/*
+ * A chain that shapes the known bits of a value (shifts, masks, sign and
+ * zero extensions, narrow fields, sums) and then feeds it to an op that
+ * known bits may simplify (extensions, masks, compares, selects).
+ */
+static void gen_bits_chain(RGen *g, bool w64)
+{
+    TCGType t = w64 ? TCG_TYPE_I64 : TCG_TYPE_I32;
+    unsigned w = w64 ? 64 : 32;
+    TCGArg v = w64 ? (TCGArg)in64(g).t : (TCGArg)in32(g).t;
+    int steps = 1 + (int)rr(g, 4);
+
+#define K(x) temp_arg(tcg_constant_internal(t, (int64_t)(x)))
+    for (int i = 0; i < steps; i++) {
+        TCGArg o = temp_arg(tcg_temp_new_internal(t, TEMP_EBB));
+        TCGArg o2 = temp_arg(tcg_temp_new_internal(t, TEMP_EBB));
+        unsigned len = rlen(g, w), pos = rr(g, 2) ? 0 : rr(g, w - len + 1);
+        TCGArg other = rr(g, 2) ? K(rconst(g)) : v;
+
+        if (rr(g, 3) == 0) {
+            /* a second value of known shape */
+            tcg_gen_op4(rr(g, 2) ? INDEX_op_sextract : INDEX_op_extract, t,
+                        o2, w64 ? (TCGArg)in64(g).t : (TCGArg)in32(g).t,
+                        0, rlen(g, w));
+            other = o2;
+        }
+        switch (rr(g, 17)) {
+        case 15:
+            /* through the other width and back */
+            if (w64) {
+                TCGv_i32 n = tcg_temp_new_i32();
+                tcg_gen_op2(rr(g, 2) ? INDEX_op_extrl_i64_i32
+                                     : INDEX_op_extrh_i64_i32,
+                            TCG_TYPE_I32, temp_arg(tcgv_i32_temp(n)), v);
+                tcg_gen_op2(rr(g, 2) ? INDEX_op_ext_i32_i64
+                                     : INDEX_op_extu_i32_i64,
+                            TCG_TYPE_I64, o, temp_arg(tcgv_i32_temp(n)));
+            } else {
+                TCGv_i64 n = tcg_temp_new_i64();
+                tcg_gen_op2(rr(g, 2) ? INDEX_op_ext_i32_i64
+                                     : INDEX_op_extu_i32_i64,
+                            TCG_TYPE_I64, temp_arg(tcgv_i64_temp(n)), v);
+                tcg_gen_op2(rr(g, 3) ? INDEX_op_extrl_i64_i32
+                                     : INDEX_op_extrh_i64_i32,
+                            TCG_TYPE_I32, o, temp_arg(tcgv_i64_temp(n)));
+            }
+            break;
+        case 0: tcg_gen_op3(INDEX_op_sar, t, o, v, K(rshift(g, w))); break;
+        case 1: tcg_gen_op3(INDEX_op_shr, t, o, v, K(rshift(g, w))); break;
+        case 2: tcg_gen_op3(INDEX_op_shl, t, o, v, K(rshift(g, w))); break;
+        case 3: tcg_gen_op3(INDEX_op_and, t, o, v, other); break;
+        case 4: tcg_gen_op3(INDEX_op_or, t, o, v, other); break;
+        case 5: tcg_gen_op2(ext_ops[rr(g, w64 ? 6 : 4)], t, o, v); break;
+        case 6: tcg_gen_op4(INDEX_op_sextract, t, o, v, pos, len); break;
+        case 7: tcg_gen_op4(INDEX_op_extract, t, o, v, pos, len); break;
+        case 8: tcg_gen_op3(INDEX_op_xor, t, o, v, other); break;
+        case 9: tcg_gen_op3(INDEX_op_add, t, o, v, other); break;
+        case 10: tcg_gen_op3(INDEX_op_sub, t, o, v, other); break;
+        case 11: tcg_gen_op3(INDEX_op_mul, t, o, v, other); break;
+        case 12: tcg_gen_op2(rr(g, 2) ? INDEX_op_not : INDEX_op_neg, t, o, v);
+            break;
+        case 13: tcg_gen_op3(rr(g, 2) ? INDEX_op_andc : INDEX_op_orc, t, o, v,
+                             other);
+            break;
+        case 14: tcg_gen_op3(rr(g, 2) ? INDEX_op_sar : INDEX_op_shr, t, o, v,
+                             other);
+            break;
+        default:
+            tcg_gen_op6(INDEX_op_movcond, t, o, v, other, v, other, rcond(g));
+            break;
+        }
+        v = o;
+    }
+    TCGArg out = w64 ? (TCGArg)out64(g).t : (TCGArg)out32(g).t;
+    unsigned len = rlen(g, w);
+    switch (rr(g, 8)) {
+    case 0: case 1:
+        tcg_gen_op2(ext_ops[rr(g, w64 ? 6 : 4)], t, out, v);
+        break;
+    case 2: tcg_gen_op4(INDEX_op_sextract, t, out, v, 0, len); break;
+    case 3: tcg_gen_op4(INDEX_op_extract, t, out, v, 0, len); break;
+    case 4: tcg_gen_op3(INDEX_op_and, t, out, v, K(low_bits_mask(len))); break;
+    case 5:
+        tcg_gen_op4(INDEX_op_setcond, t, out, v,
+                    K(rr(g, 2) ? rconst(g) : low_bits_mask(len)), rcond(g));
+        break;
+    case 6:
+        if (w64) {
+            TCGv_i32 n = tcg_temp_new_i32();
+            tcg_gen_extrl_i64_i32(n, temp_tcgv_i64(arg_temp(v)));
+            tcg_gen_ext_i32_i64(temp_tcgv_i64(arg_temp(out)), n);
+        } else {
+            TCGv_i64 n = tcg_temp_new_i64();
+            tcg_gen_ext_i32_i64(n, temp_tcgv_i32(arg_temp(v)));
+            tcg_gen_extrh_i64_i32(temp_tcgv_i32(arg_temp(out)), n);
+        }
+        break;
+    default:
+        tcg_gen_op6(INDEX_op_movcond, t, out, v, K(rconst(g)), v,
+                    K(rconst(g)), rcond(g));
+        break;
+    }
+#undef K
+}
+
 /* One random op (or a small group of ops). */
 static void gen_random_op(RGen *g, bool allow_flow)
 {
@@ -1116,19 +1255,7 @@ static void gen_random_op(RGen *g, bool allow_flow)
         break;
     }
     case 14:
-        /* chains of immediates, to give the folder something to chew */
-        if (w64) {
-            TCGv_i64 a = in64(g), o = out64(g);
-            tcg_gen_addi_i64(o, a, rconst(g));
-            tcg_gen_andi_i64(o, o, rconst(g));
-            tcg_gen_ori_i64(o, o, rconst(g));
-            tcg_gen_shri_i64(o, o, rr(g, 64));
-        } else {
-            TCGv_i32 a = in32(g), o = out32(g);
-            tcg_gen_xori_i32(o, a, (int32_t)rconst(g));
-            tcg_gen_andi_i32(o, o, (int32_t)rconst(g));
-            tcg_gen_sari_i32(o, o, rr(g, 32));
-        }
+        gen_bits_chain(g, w64);
         break;
     case 15: {
         /* calls: pure, global-reading and global-writing helpers */
@@ -1269,6 +1396,41 @@ static void test_random_eval(void)
     g_assert_cmpint(fails, ==, 0);
 }
 
+/* Programs made mostly of known-bits chains. */
+static void test_random_bits(void)
+{
+    IRTCtx *c = ictx();
+    int n = g_test_slow() ? 20000 : 3000;
+    int fails = 0;
+
+    for (int seed = 1; seed <= n && fails < 3; seed++) {
+        RGen g = { .st = (uint64_t)seed * 31 + 7, .c = c };
+        irt_begin(c);
+        for (int i = 0; i < RG_NTB; i++) {
+            g.tb64[i] = tcg_temp_new_tb_i64();
+            g.tb32[i] = tcg_temp_new_tb_i32();
+            tcg_gen_mov_i64(g.tb64[i], c->g64[RG_NG + i]);
+            tcg_gen_mov_i32(g.tb32[i], c->g32[RG_NG + i]);
+        }
+        for (int i = 0; i < RG_NEBB; i++) {
+            g.ebb64[i] = tcg_temp_new_i64();
+            g.ebb32[i] = tcg_temp_new_i32();
+        }
+        for (int i = 0; i < 12; i++) {
+            gen_bits_chain(&g, rr(&g, 2));
+        }
+        for (int i = 0; i < RG_NTB; i++) {
+            tcg_gen_mov_i64(c->g64[RG_OUT + i], g.tb64[i]);
+            tcg_gen_mov_i32(c->g32[RG_OUT + i], g.tb32[i]);
+        }
+        tcg_gen_exit_tb(0, 0);
+        if (!opt_preserves_meaning(c, (uint64_t)seed)) {
+            fails++;
+        }
+    }
+    g_assert_cmpint(fails, ==, 0);
+}
+
 /* Compile with and without the optimizer on each backend and run. */
 static bool run_on_backend(const char *be, bool optimize, uint64_t seed,
                            const IRTEnv *ref_env, const uint8_t *ref_guest,
@@ -1332,7 +1494,8 @@ static void test_random_backends(void)
         g_assert_true(irt_eval(c, &ref, ref_guest, &x, MAX_STEPS, err,
                                sizeof(err)));
         for (size_t b = 0; b < G_N_ELEMENTS(backends); b++) {
-            if (!irt_ctx(backends[b])) {
+            const char *only = getenv("TERN_TEST_BACKEND");
+            if ((only && strcmp(only, backends[b])) || !irt_ctx(backends[b])) {
                 continue;
             }
             for (int opt = 0; opt < 2; opt++) {
@@ -1367,6 +1530,7 @@ int main(int argc, char **argv)
     g_test_add_func("/optimize/fold-all", test_fold_all);
     g_test_add_func("/optimize/fold-fields-conds", test_fold_fields_and_conds);
     g_test_add_func("/optimize/random-eval", test_random_eval);
+    g_test_add_func("/optimize/random-bits", test_random_bits);
     g_test_add_func("/optimize/random-backends", test_random_backends);
     return g_test_run();
 }
