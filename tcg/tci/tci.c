@@ -702,394 +702,424 @@ static uintptr_t tci_tb_exec(TCGContext *s, void *env, const void *code_rx)
     regs[TCI_REG_ENV] = (uintptr_t)env;
     regs[TCI_REG_FRAME] = (uintptr_t)frame;
 
-    for (;;) {
-        uint32_t insn = ld32(pc);
-        unsigned f0 = field(insn, 0), f1 = field(insn, 1), f2 = field(insn, 2);
-        unsigned f3 = field(insn, 3), f4 = field(insn, 4), f5 = field(insn, 5);
-        uint64_t a = regs[f1], b = regs[f2];
-        uint8_t *host;
+    /*
+     * Threaded dispatch: every handler ends by fetching the next word and
+     * jumping through the table, and decodes only the fields it uses.
+     */
+    static const void *const dispatch[TCI_NB_OPS] = {
+#define X(name, fmt) [TCI_##name] = &&L_##name,
+        TCI_OPS(X)
+#undef X
+    };
+    uint32_t insn;
+    uint8_t *host;
 
-        pc += 4;
-        switch ((TCIOp)(insn & 0xff)) {
-        case TCI_nop:
-            break;
-        case TCI_mov:
-            regs[f0] = a;
-            break;
-        case TCI_movi:
-            regs[f0] = (uint64_t)imm16x(insn, &pc);
-            break;
+#define f0 field(insn, 0)
+#define f1 field(insn, 1)
+#define f2 field(insn, 2)
+#define f3 field(insn, 3)
+#define f4 field(insn, 4)
+#define f5 field(insn, 5)
+#define a  regs[f1]
+#define b  regs[f2]
+#define NEXT() \
+    do { \
+        insn = ld32(pc); \
+        pc += 4; \
+        if (__builtin_expect((insn & 0xff) >= TCI_NB_OPS, 0)) { \
+            goto bad_opcode; \
+        } \
+        goto *dispatch[insn & 0xff]; \
+    } while (0)
 
-        /* Host memory: F0 <-> [F1 + imm16x]. */
+    NEXT();
+
+    L_nop:
+        NEXT();
+    L_mov:
+        regs[f0] = a;
+        NEXT();
+    L_movi:
+        regs[f0] = (uint64_t)imm16x(insn, &pc);
+        NEXT();
+
+    /* Host memory: F0 <-> [F1 + imm16x]. */
 #define HOST_ADDR() (host = (uint8_t *)(uintptr_t)(a + (uint64_t)imm16x(insn, &pc)))
-        case TCI_ld8u:
-            HOST_ADDR();
-            regs[f0] = *(uint8_t *)host;
-            break;
-        case TCI_ld8s:
-            HOST_ADDR();
-            regs[f0] = (uint64_t)(int64_t)*(int8_t *)host;
-            break;
-        case TCI_ld16u: {
-            uint16_t x;
-            HOST_ADDR();
-            memcpy(&x, host, 2);
-            regs[f0] = x;
-            break;
-        }
-        case TCI_ld16s: {
-            int16_t x;
-            HOST_ADDR();
-            memcpy(&x, host, 2);
-            regs[f0] = (uint64_t)(int64_t)x;
-            break;
-        }
-        case TCI_ld32u: {
-            uint32_t x;
-            HOST_ADDR();
-            memcpy(&x, host, 4);
-            regs[f0] = x;
-            break;
-        }
-        case TCI_ld32s: {
-            int32_t x;
-            HOST_ADDR();
-            memcpy(&x, host, 4);
-            regs[f0] = (uint64_t)(int64_t)x;
-            break;
-        }
-        case TCI_ld64:
-            HOST_ADDR();
-            memcpy(&regs[f0], host, 8);
-            break;
-        case TCI_st8: {
-            uint8_t x = regs[f0];
-            HOST_ADDR();
-            memcpy(host, &x, 1);
-            break;
-        }
-        case TCI_st16: {
-            uint16_t x = regs[f0];
-            HOST_ADDR();
-            memcpy(host, &x, 2);
-            break;
-        }
-        case TCI_st32: {
-            uint32_t x = regs[f0];
-            HOST_ADDR();
-            memcpy(host, &x, 4);
-            break;
-        }
-        case TCI_st64:
-            HOST_ADDR();
-            memcpy(host, &regs[f0], 8);
-            break;
+    L_ld8u:
+        HOST_ADDR();
+        regs[f0] = *(uint8_t *)host;
+        NEXT();
+    L_ld8s:
+        HOST_ADDR();
+        regs[f0] = (uint64_t)(int64_t)*(int8_t *)host;
+        NEXT();
+    L_ld16u: {
+        uint16_t x;
+        HOST_ADDR();
+        memcpy(&x, host, 2);
+        regs[f0] = x;
+        NEXT();
+    }
+    L_ld16s: {
+        int16_t x;
+        HOST_ADDR();
+        memcpy(&x, host, 2);
+        regs[f0] = (uint64_t)(int64_t)x;
+        NEXT();
+    }
+    L_ld32u: {
+        uint32_t x;
+        HOST_ADDR();
+        memcpy(&x, host, 4);
+        regs[f0] = x;
+        NEXT();
+    }
+    L_ld32s: {
+        int32_t x;
+        HOST_ADDR();
+        memcpy(&x, host, 4);
+        regs[f0] = (uint64_t)(int64_t)x;
+        NEXT();
+    }
+    L_ld64:
+        HOST_ADDR();
+        memcpy(&regs[f0], host, 8);
+        NEXT();
+    L_st8: {
+        uint8_t x = regs[f0];
+        HOST_ADDR();
+        memcpy(host, &x, 1);
+        NEXT();
+    }
+    L_st16: {
+        uint16_t x = regs[f0];
+        HOST_ADDR();
+        memcpy(host, &x, 2);
+        NEXT();
+    }
+    L_st32: {
+        uint32_t x = regs[f0];
+        HOST_ADDR();
+        memcpy(host, &x, 4);
+        NEXT();
+    }
+    L_st64:
+        HOST_ADDR();
+        memcpy(host, &regs[f0], 8);
+        NEXT();
 #undef HOST_ADDR
 
-        /* Width-agnostic arithmetic: the low 32 bits come out right. */
-        case TCI_add:  regs[f0] = a + b;  break;
-        case TCI_sub:  regs[f0] = a - b;  break;
-        case TCI_mul:  regs[f0] = a * b;  break;
-        case TCI_neg:  regs[f0] = -a;     break;
-        case TCI_and:  regs[f0] = a & b;  break;
-        case TCI_or:   regs[f0] = a | b;  break;
-        case TCI_xor:  regs[f0] = a ^ b;  break;
-        case TCI_andc: regs[f0] = a & ~b; break;
-        case TCI_orc:  regs[f0] = a | ~b; break;
-        case TCI_not:  regs[f0] = ~a;     break;
+    /* Width-agnostic arithmetic: the low 32 bits come out right. */
+    L_add:  regs[f0] = a + b;  NEXT();
+    L_sub:  regs[f0] = a - b;  NEXT();
+    L_mul:  regs[f0] = a * b;  NEXT();
+    L_neg:  regs[f0] = -a;     NEXT();
+    L_and:  regs[f0] = a & b;  NEXT();
+    L_or:   regs[f0] = a | b;  NEXT();
+    L_xor:  regs[f0] = a ^ b;  NEXT();
+    L_andc: regs[f0] = a & ~b; NEXT();
+    L_orc:  regs[f0] = a | ~b; NEXT();
+    L_not:  regs[f0] = ~a;     NEXT();
 
-        case TCI_div32: {
-            int32_t x = a, y = b;
-            regs[f0] = (uint32_t)(y == 0 ? 0 : (x == INT32_MIN && y == -1)
-                                  ? INT32_MIN : x / y);
-            break;
-        }
-        case TCI_div64: {
-            int64_t x = a, y = b;
-            regs[f0] = (uint64_t)(y == 0 ? 0 : (x == INT64_MIN && y == -1)
-                                  ? INT64_MIN : x / y);
-            break;
-        }
-        case TCI_divu32:
-            regs[f0] = (uint32_t)b ? (uint32_t)a / (uint32_t)b : 0;
-            break;
-        case TCI_divu64:
-            regs[f0] = b ? a / b : 0;
-            break;
-        case TCI_rem32: {
-            int32_t x = a, y = b;
-            regs[f0] = (uint32_t)(y == 0 ? x : y == -1 ? 0 : x % y);
-            break;
-        }
-        case TCI_rem64: {
-            int64_t x = a, y = b;
-            regs[f0] = (uint64_t)(y == 0 ? x : y == -1 ? 0 : x % y);
-            break;
-        }
-        case TCI_remu32:
-            regs[f0] = (uint32_t)b ? (uint32_t)a % (uint32_t)b : (uint32_t)a;
-            break;
-        case TCI_remu64:
-            regs[f0] = b ? a % b : a;
-            break;
+    L_div32: {
+        int32_t x = a, y = b;
+        regs[f0] = (uint32_t)(y == 0 ? 0 : (x == INT32_MIN && y == -1)
+                              ? INT32_MIN : x / y);
+        NEXT();
+    }
+    L_div64: {
+        int64_t x = a, y = b;
+        regs[f0] = (uint64_t)(y == 0 ? 0 : (x == INT64_MIN && y == -1)
+                              ? INT64_MIN : x / y);
+        NEXT();
+    }
+    L_divu32:
+        regs[f0] = (uint32_t)b ? (uint32_t)a / (uint32_t)b : 0;
+        NEXT();
+    L_divu64:
+        regs[f0] = b ? a / b : 0;
+        NEXT();
+    L_rem32: {
+        int32_t x = a, y = b;
+        regs[f0] = (uint32_t)(y == 0 ? x : y == -1 ? 0 : x % y);
+        NEXT();
+    }
+    L_rem64: {
+        int64_t x = a, y = b;
+        regs[f0] = (uint64_t)(y == 0 ? x : y == -1 ? 0 : x % y);
+        NEXT();
+    }
+    L_remu32:
+        regs[f0] = (uint32_t)b ? (uint32_t)a % (uint32_t)b : (uint32_t)a;
+        NEXT();
+    L_remu64:
+        regs[f0] = b ? a % b : a;
+        NEXT();
 
-        case TCI_shl32: regs[f0] = (uint32_t)a << (b & 31); break;
-        case TCI_shl64: regs[f0] = a << (b & 63); break;
-        case TCI_shr32: regs[f0] = (uint32_t)a >> (b & 31); break;
-        case TCI_shr64: regs[f0] = a >> (b & 63); break;
-        case TCI_sar32: regs[f0] = (uint32_t)((int32_t)a >> (b & 31)); break;
-        case TCI_sar64: regs[f0] = (uint64_t)((int64_t)a >> (b & 63)); break;
-        case TCI_rotl32: {
-            uint32_t x = a;
-            unsigned n = b & 31;
-            regs[f0] = n ? (uint32_t)(x << n | x >> (32 - n)) : x;
-            break;
-        }
-        case TCI_rotl64: {
-            unsigned n = b & 63;
-            regs[f0] = n ? a << n | a >> (64 - n) : a;
-            break;
-        }
-        case TCI_rotr32: {
-            uint32_t x = a;
-            unsigned n = b & 31;
-            regs[f0] = n ? (uint32_t)(x >> n | x << (32 - n)) : x;
-            break;
-        }
-        case TCI_rotr64: {
-            unsigned n = b & 63;
-            regs[f0] = n ? a >> n | a << (64 - n) : a;
-            break;
-        }
+    L_shl32: regs[f0] = (uint32_t)a << (b & 31); NEXT();
+    L_shl64: regs[f0] = a << (b & 63); NEXT();
+    L_shr32: regs[f0] = (uint32_t)a >> (b & 31); NEXT();
+    L_shr64: regs[f0] = a >> (b & 63); NEXT();
+    L_sar32: regs[f0] = (uint32_t)((int32_t)a >> (b & 31)); NEXT();
+    L_sar64: regs[f0] = (uint64_t)((int64_t)a >> (b & 63)); NEXT();
+    L_rotl32: {
+        uint32_t x = a;
+        unsigned n = b & 31;
+        regs[f0] = n ? (uint32_t)(x << n | x >> (32 - n)) : x;
+        NEXT();
+    }
+    L_rotl64: {
+        unsigned n = b & 63;
+        regs[f0] = n ? a << n | a >> (64 - n) : a;
+        NEXT();
+    }
+    L_rotr32: {
+        uint32_t x = a;
+        unsigned n = b & 31;
+        regs[f0] = n ? (uint32_t)(x >> n | x << (32 - n)) : x;
+        NEXT();
+    }
+    L_rotr64: {
+        unsigned n = b & 63;
+        regs[f0] = n ? a >> n | a << (64 - n) : a;
+        NEXT();
+    }
 
-        case TCI_ext8s:  regs[f0] = (uint64_t)(int64_t)(int8_t)a;  break;
-        case TCI_ext8u:  regs[f0] = (uint8_t)a;                     break;
-        case TCI_ext16s: regs[f0] = (uint64_t)(int64_t)(int16_t)a; break;
-        case TCI_ext16u: regs[f0] = (uint16_t)a;                    break;
-        case TCI_ext32s: regs[f0] = (uint64_t)(int64_t)(int32_t)a; break;
-        case TCI_ext32u: regs[f0] = (uint32_t)a;                    break;
-        case TCI_extrh:  regs[f0] = a >> 32;                        break;
+    L_ext8s:  regs[f0] = (uint64_t)(int64_t)(int8_t)a;  NEXT();
+    L_ext8u:  regs[f0] = (uint8_t)a;                     NEXT();
+    L_ext16s: regs[f0] = (uint64_t)(int64_t)(int16_t)a; NEXT();
+    L_ext16u: regs[f0] = (uint16_t)a;                    NEXT();
+    L_ext32s: regs[f0] = (uint64_t)(int64_t)(int32_t)a; NEXT();
+    L_ext32u: regs[f0] = (uint32_t)a;                    NEXT();
+    L_extrh:  regs[f0] = a >> 32;                        NEXT();
 
-        case TCI_deposit: {
-            unsigned pos = bits(insn, 20, 6), len = bits(insn, 26, 6) + 1;
-            uint64_t m = (len == 64 ? ~(uint64_t)0 : ((uint64_t)1 << len) - 1)
-                         << pos;
-            regs[f0] = (a & ~m) | ((b << pos) & m);
-            break;
-        }
-        case TCI_extract: {
-            unsigned pos = bits(insn, 16, 6), len = bits(insn, 22, 6) + 1;
-            regs[f0] = len == 64 ? a : (a >> pos) & (((uint64_t)1 << len) - 1);
-            break;
-        }
-        case TCI_sextract: {
-            unsigned pos = bits(insn, 16, 6), len = bits(insn, 22, 6) + 1;
-            regs[f0] = (uint64_t)((int64_t)(a << (64 - pos - len)) >> (64 - len));
-            break;
-        }
-        case TCI_extract2_32: {
-            unsigned pos = bits(insn, 20, 6);
-            regs[f0] = pos ? (uint32_t)((uint32_t)a >> pos | (uint32_t)b << (32 - pos))
-                           : (uint32_t)a;
-            break;
-        }
-        case TCI_extract2_64: {
-            unsigned pos = bits(insn, 20, 6);
-            regs[f0] = pos ? a >> pos | b << (64 - pos) : a;
-            break;
-        }
+    L_deposit: {
+        unsigned pos = bits(insn, 20, 6), len = bits(insn, 26, 6) + 1;
+        uint64_t m = (len == 64 ? ~(uint64_t)0 : ((uint64_t)1 << len) - 1)
+                     << pos;
+        regs[f0] = (a & ~m) | ((b << pos) & m);
+        NEXT();
+    }
+    L_extract: {
+        unsigned pos = bits(insn, 16, 6), len = bits(insn, 22, 6) + 1;
+        regs[f0] = len == 64 ? a : (a >> pos) & (((uint64_t)1 << len) - 1);
+        NEXT();
+    }
+    L_sextract: {
+        unsigned pos = bits(insn, 16, 6), len = bits(insn, 22, 6) + 1;
+        regs[f0] = (uint64_t)((int64_t)(a << (64 - pos - len)) >> (64 - len));
+        NEXT();
+    }
+    L_extract2_32: {
+        unsigned pos = bits(insn, 20, 6);
+        regs[f0] = pos ? (uint32_t)((uint32_t)a >> pos | (uint32_t)b << (32 - pos))
+                       : (uint32_t)a;
+        NEXT();
+    }
+    L_extract2_64: {
+        unsigned pos = bits(insn, 20, 6);
+        regs[f0] = pos ? a >> pos | b << (64 - pos) : a;
+        NEXT();
+    }
 
-        case TCI_bswap16: regs[f0] = __builtin_bswap16((uint16_t)a); break;
-        case TCI_bswap32: regs[f0] = __builtin_bswap32((uint32_t)a); break;
-        case TCI_bswap64: regs[f0] = __builtin_bswap64(a);           break;
+    L_bswap16: regs[f0] = __builtin_bswap16((uint16_t)a); NEXT();
+    L_bswap32: regs[f0] = __builtin_bswap32((uint32_t)a); NEXT();
+    L_bswap64: regs[f0] = __builtin_bswap64(a);           NEXT();
 
-        case TCI_clz32:
-            regs[f0] = (uint32_t)a ? (uint64_t)__builtin_clz((uint32_t)a) : b;
-            break;
-        case TCI_clz64:
-            regs[f0] = a ? (uint64_t)__builtin_clzll(a) : b;
-            break;
-        case TCI_ctz32:
-            regs[f0] = (uint32_t)a ? (uint64_t)__builtin_ctz((uint32_t)a) : b;
-            break;
-        case TCI_ctz64:
-            regs[f0] = a ? (uint64_t)__builtin_ctzll(a) : b;
-            break;
-        case TCI_ctpop32:
-            regs[f0] = (uint64_t)__builtin_popcount((uint32_t)a);
-            break;
-        case TCI_ctpop64:
-            regs[f0] = (uint64_t)__builtin_popcountll(a);
-            break;
+    L_clz32:
+        regs[f0] = (uint32_t)a ? (uint64_t)__builtin_clz((uint32_t)a) : b;
+        NEXT();
+    L_clz64:
+        regs[f0] = a ? (uint64_t)__builtin_clzll(a) : b;
+        NEXT();
+    L_ctz32:
+        regs[f0] = (uint32_t)a ? (uint64_t)__builtin_ctz((uint32_t)a) : b;
+        NEXT();
+    L_ctz64:
+        regs[f0] = a ? (uint64_t)__builtin_ctzll(a) : b;
+        NEXT();
+    L_ctpop32:
+        regs[f0] = (uint64_t)__builtin_popcount((uint32_t)a);
+        NEXT();
+    L_ctpop64:
+        regs[f0] = (uint64_t)__builtin_popcountll(a);
+        NEXT();
 
-        /* Double words: F0 = low out, F1 = high out, then (F3:F2), (F5:F4). */
-        case TCI_add2_32:
-        case TCI_sub2_32: {
-            uint64_t x = (uint64_t)(uint32_t)regs[f3] << 32 | (uint32_t)b;
-            uint64_t y = (uint64_t)(uint32_t)regs[f5] << 32 | (uint32_t)regs[f4];
-            uint64_t r = (insn & 0xff) == TCI_add2_32 ? x + y : x - y;
-            regs[f0] = (uint32_t)r;
-            regs[f1] = r >> 32;
-            break;
-        }
-        case TCI_add2_64:
-        case TCI_sub2_64: {
-            unsigned __int128 x = (unsigned __int128)regs[f3] << 64 | b;
-            unsigned __int128 y = (unsigned __int128)regs[f5] << 64 | regs[f4];
-            unsigned __int128 r = (insn & 0xff) == TCI_add2_64 ? x + y : x - y;
-            regs[f0] = (uint64_t)r;
-            regs[f1] = (uint64_t)(r >> 64);
-            break;
-        }
-        case TCI_mulu2_32: {
-            uint64_t r = (uint64_t)(uint32_t)b * (uint32_t)regs[f3];
-            regs[f0] = (uint32_t)r;
-            regs[f1] = r >> 32;
-            break;
-        }
-        case TCI_muls2_32: {
-            int64_t r = (int64_t)(int32_t)b * (int32_t)regs[f3];
-            regs[f0] = (uint32_t)r;
-            regs[f1] = (uint32_t)((uint64_t)r >> 32);
-            break;
-        }
-        case TCI_mulu2_64: {
-            unsigned __int128 r = (unsigned __int128)b * regs[f3];
-            regs[f0] = (uint64_t)r;
-            regs[f1] = (uint64_t)(r >> 64);
-            break;
-        }
-        case TCI_muls2_64: {
-            __int128 r = (__int128)(int64_t)b * (int64_t)regs[f3];
-            regs[f0] = (uint64_t)r;
-            regs[f1] = (uint64_t)((unsigned __int128)r >> 64);
-            break;
-        }
+    /* Double words: F0 = low out, F1 = high out, then (F3:F2), (F5:F4). */
+    L_add2_32:
+    L_sub2_32: {
+        uint64_t x = (uint64_t)(uint32_t)regs[f3] << 32 | (uint32_t)b;
+        uint64_t y = (uint64_t)(uint32_t)regs[f5] << 32 | (uint32_t)regs[f4];
+        uint64_t r = (insn & 0xff) == TCI_add2_32 ? x + y : x - y;
+        regs[f0] = (uint32_t)r;
+        regs[f1] = r >> 32;
+        NEXT();
+    }
+    L_add2_64:
+    L_sub2_64: {
+        unsigned __int128 x = (unsigned __int128)regs[f3] << 64 | b;
+        unsigned __int128 y = (unsigned __int128)regs[f5] << 64 | regs[f4];
+        unsigned __int128 r = (insn & 0xff) == TCI_add2_64 ? x + y : x - y;
+        regs[f0] = (uint64_t)r;
+        regs[f1] = (uint64_t)(r >> 64);
+        NEXT();
+    }
+    L_mulu2_32: {
+        uint64_t r = (uint64_t)(uint32_t)b * (uint32_t)regs[f3];
+        regs[f0] = (uint32_t)r;
+        regs[f1] = r >> 32;
+        NEXT();
+    }
+    L_muls2_32: {
+        int64_t r = (int64_t)(int32_t)b * (int32_t)regs[f3];
+        regs[f0] = (uint32_t)r;
+        regs[f1] = (uint32_t)((uint64_t)r >> 32);
+        NEXT();
+    }
+    L_mulu2_64: {
+        unsigned __int128 r = (unsigned __int128)b * regs[f3];
+        regs[f0] = (uint64_t)r;
+        regs[f1] = (uint64_t)(r >> 64);
+        NEXT();
+    }
+    L_muls2_64: {
+        __int128 r = (__int128)(int64_t)b * (int64_t)regs[f3];
+        regs[f0] = (uint64_t)r;
+        regs[f1] = (uint64_t)((unsigned __int128)r >> 64);
+        NEXT();
+    }
 
-        case TCI_setcond32:
-            regs[f0] = tci_cond32(bits(insn, 20, 4), a, b);
-            break;
-        case TCI_setcond64:
-            regs[f0] = tci_cond64(bits(insn, 20, 4), a, b);
-            break;
-        case TCI_movcond32:
-            regs[f0] = tci_cond32(bits(insn, 28, 4), a, b) ? regs[f3] : regs[f4];
-            break;
-        case TCI_movcond64:
-            regs[f0] = tci_cond64(bits(insn, 28, 4), a, b) ? regs[f3] : regs[f4];
-            break;
-        case TCI_brcond32:
-            if (tci_cond32(bits(insn, 16, 4), regs[f0], a)) {
-                pc += (int32_t)ld32(pc);
-            } else {
-                pc += 4;
-            }
-            break;
-        case TCI_brcond64:
-            if (tci_cond64(bits(insn, 16, 4), regs[f0], a)) {
-                pc += (int32_t)ld32(pc);
-            } else {
-                pc += 4;
-            }
-            break;
-        case TCI_br:
+    L_setcond32:
+        regs[f0] = tci_cond32(bits(insn, 20, 4), a, b);
+        NEXT();
+    L_setcond64:
+        regs[f0] = tci_cond64(bits(insn, 20, 4), a, b);
+        NEXT();
+    L_movcond32:
+        regs[f0] = tci_cond32(bits(insn, 28, 4), a, b) ? regs[f3] : regs[f4];
+        NEXT();
+    L_movcond64:
+        regs[f0] = tci_cond64(bits(insn, 28, 4), a, b) ? regs[f3] : regs[f4];
+        NEXT();
+    L_brcond32:
+        if (tci_cond32(bits(insn, 16, 4), regs[f0], a)) {
             pc += (int32_t)ld32(pc);
-            break;
+        } else {
+            pc += 4;
+        }
+        NEXT();
+    L_brcond64:
+        if (tci_cond64(bits(insn, 16, 4), regs[f0], a)) {
+            pc += (int32_t)ld32(pc);
+        } else {
+            pc += 4;
+        }
+        NEXT();
+    L_br:
+        pc += (int32_t)ld32(pc);
+        NEXT();
 
-        case TCI_mb:
-            if (bits(insn, 8, 8) & (TCG_BAR_SC | TCG_MO_ST_LD)) {
-                __atomic_thread_fence(__ATOMIC_SEQ_CST);
-            } else {
-                __atomic_thread_fence(__ATOMIC_ACQ_REL);
-            }
-            break;
+    L_mb:
+        if (bits(insn, 8, 8) & (TCG_BAR_SC | TCG_MO_ST_LD)) {
+            __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        } else {
+            __atomic_thread_fence(__ATOMIC_ACQ_REL);
+        }
+        NEXT();
 
-        case TCI_qld_user:
-        case TCI_qst_user: {
-            MemOpIdx oi = ld32(pc);
-            uintptr_t base = (uintptr_t)ld64(pc + 4);
+    L_qld_user:
+    L_qst_user: {
+        MemOpIdx oi = ld32(pc);
+        uintptr_t base = (uintptr_t)ld64(pc + 4);
 
-            pc += 12;
-            host = (uint8_t *)(base + (uintptr_t)regs[f1]);
-            tci_retaddr = (uintptr_t)pc;
-            if ((insn & 0xff) == TCI_qld_user) {
+        pc += 12;
+        host = (uint8_t *)(base + (uintptr_t)regs[f1]);
+        tci_retaddr = (uintptr_t)pc;
+        if ((insn & 0xff) == TCI_qld_user) {
+            regs[f0] = guest_load(host, get_memop(oi));
+        } else {
+            guest_store(host, get_memop(oi), regs[f0]);
+        }
+        tci_retaddr = 0;
+        NEXT();
+    }
+    L_qld_mmu:
+    L_qst_mmu: {
+        bool is_ld = (insn & 0xff) == TCI_qld_mmu;
+        MemOpIdx oi = ld32(pc);
+        intptr_t tlb_ofs = (intptr_t)ld64(pc + 4);
+        void *slow = (void *)(uintptr_t)ld64(pc + 12);
+        uint64_t addr = regs[f1];
+        CPUTLBEntry *e;
+
+        pc += 20;
+        e = tlb_lookup((void *)(uintptr_t)regs[TCI_REG_ENV], tlb_ofs,
+                       bits(insn, 16, 6), addr, oi, is_ld);
+        if (e) {
+            host = (uint8_t *)(uintptr_t)(addr + e->addend);
+            if (is_ld) {
                 regs[f0] = guest_load(host, get_memop(oi));
             } else {
                 guest_store(host, get_memop(oi), regs[f0]);
             }
-            tci_retaddr = 0;
-            break;
-        }
-        case TCI_qld_mmu:
-        case TCI_qst_mmu: {
-            bool is_ld = (insn & 0xff) == TCI_qld_mmu;
-            MemOpIdx oi = ld32(pc);
-            intptr_t tlb_ofs = (intptr_t)ld64(pc + 4);
-            void *slow = (void *)(uintptr_t)ld64(pc + 12);
-            uint64_t addr = regs[f1];
-            CPUTLBEntry *e;
+        } else {
+            void *cpu = (void *)(uintptr_t)regs[TCI_REG_ENV];
 
-            pc += 20;
-            e = tlb_lookup((void *)(uintptr_t)regs[TCI_REG_ENV], tlb_ofs,
-                           bits(insn, 16, 6), addr, oi, is_ld);
-            if (e) {
-                host = (uint8_t *)(uintptr_t)(addr + e->addend);
-                if (is_ld) {
-                    regs[f0] = guest_load(host, get_memop(oi));
-                } else {
-                    guest_store(host, get_memop(oi), regs[f0]);
-                }
-            } else {
-                void *cpu = (void *)(uintptr_t)regs[TCI_REG_ENV];
-
-                tci_retaddr = (uintptr_t)pc;
-                if (is_ld) {
-                    regs[f0] = ((TCILdSlow)slow)(cpu, addr, oi, (uintptr_t)pc);
-                } else {
-                    ((TCIStSlow)slow)(cpu, addr, regs[f0], oi, (uintptr_t)pc);
-                }
-                tci_retaddr = 0;
-            }
-            break;
-        }
-
-        case TCI_call: {
-            TCGHelperInfo *info = (TCGHelperInfo *)(uintptr_t)ld64(pc);
-            ffi_cif *cif = __atomic_load_n((ffi_cif **)&info->cif,
-                                           __ATOMIC_ACQUIRE);
-            void *argp[TCG_MAX_CALL_IARGS];
-            uint64_t ret = 0;
-
-            pc += 8;
-            if (!cif) {
-                cif = tcg_helper_ffi_cif(info);
-            }
-            for (unsigned i = 0; i < info->nb_args; i++) {
-                argp[i] = &regs[i];
-            }
             tci_retaddr = (uintptr_t)pc;
-            ffi_call(cif, FFI_FN(info->func), &ret, argp);
+            if (is_ld) {
+                regs[f0] = ((TCILdSlow)slow)(cpu, addr, oi, (uintptr_t)pc);
+            } else {
+                ((TCIStSlow)slow)(cpu, addr, regs[f0], oi, (uintptr_t)pc);
+            }
             tci_retaddr = 0;
-            regs[0] = ret;
-            break;
         }
-
-        case TCI_exit_tb:
-            return (uintptr_t)imm16x(insn, &pc);
-        case TCI_goto_tb: {
-            const uint64_t *slot = (const uint64_t *)align8((uintptr_t)pc);
-            pc = (const uint8_t *)(uintptr_t)__atomic_load_n(slot, __ATOMIC_ACQUIRE);
-            break;
-        }
-        case TCI_goto_ptr:
-            pc = (const uint8_t *)(uintptr_t)regs[f0];
-            break;
-
-        default:
-            tcg_abort_msg("tci: bad opcode 0x%02x at %p", insn & 0xff,
-                          (const void *)(pc - 4));
-        }
+        NEXT();
     }
+
+    L_call: {
+        TCGHelperInfo *info = (TCGHelperInfo *)(uintptr_t)ld64(pc);
+        ffi_cif *cif = __atomic_load_n((ffi_cif **)&info->cif,
+                                       __ATOMIC_ACQUIRE);
+        void *argp[TCG_MAX_CALL_IARGS];
+        uint64_t ret = 0;
+
+        pc += 8;
+        if (!cif) {
+            cif = tcg_helper_ffi_cif(info);
+        }
+        for (unsigned i = 0; i < info->nb_args; i++) {
+            argp[i] = &regs[i];
+        }
+        tci_retaddr = (uintptr_t)pc;
+        ffi_call(cif, FFI_FN(info->func), &ret, argp);
+        tci_retaddr = 0;
+        regs[0] = ret;
+        NEXT();
+    }
+
+    L_exit_tb:
+        return (uintptr_t)imm16x(insn, &pc);
+    L_goto_tb: {
+        const uint64_t *slot = (const uint64_t *)align8((uintptr_t)pc);
+        pc = (const uint8_t *)(uintptr_t)__atomic_load_n(slot, __ATOMIC_ACQUIRE);
+        NEXT();
+    }
+    L_goto_ptr:
+        pc = (const uint8_t *)(uintptr_t)regs[f0];
+        NEXT();
+
+bad_opcode:
+    tcg_abort_msg("tci: bad opcode 0x%02x at %p", insn & 0xff,
+                  (const void *)(pc - 4));
+#undef f0
+#undef f1
+#undef f2
+#undef f3
+#undef f4
+#undef f5
+#undef a
+#undef b
+#undef NEXT
 }
 
 /* ------------------------------------------------------------------ */
