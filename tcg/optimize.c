@@ -374,8 +374,13 @@ static int cond_known(OptCtx *c, TCGCond cond, TCGType t, TCGArg a, TCGArg b)
         return -1;
     }
     if (!tcg_cond_is_unsigned(cond)) {
-        /* Both known non-negative: signed and unsigned agree. */
-        if (((za | zb) >> (w - 1)) & 1) {
+        /*
+         * Signed and unsigned order agree when both are known to be
+         * non-negative, or both known to be negative.
+         */
+        bool both_pos = !(((za | zb) >> (w - 1)) & 1);
+        bool both_neg = ((oa & ob) >> (w - 1)) & 1;
+        if (!both_pos && !both_neg) {
             return -1;
         }
         cond = (TCGCond)(cond + (TCG_COND_LTU - TCG_COND_LT));

@@ -84,6 +84,9 @@ static void guest_init(uint8_t *g, uint64_t seed)
  * (after printing both listings) on a mismatch; an ill-formed input
  * program is a test bug and fails at once.
  */
+/* Optional: adjusts the initial state of the next runs. */
+static void (*env_patch)(IRTEnv *env);
+
 static bool opt_preserves_meaning(IRTCtx *c, uint64_t seed)
 {
     static IRTEnv e1, e2;
@@ -93,6 +96,9 @@ static bool opt_preserves_meaning(IRTCtx *c, uint64_t seed)
     bool ok = true;
 
     irt_env_init(&e1, seed);
+    if (env_patch) {
+        env_patch(&e1);
+    }
     e2 = e1;
     guest_init(g1, seed);
     memcpy(g2, g1, sizeof(g1));
@@ -597,6 +603,50 @@ static void test_select(void)
     g_assert_cmpint(op->args[3], ==, TCG_COND_GT);
 }
 
+static void patch_ranges(IRTEnv *env)
+{
+    env->g64[0] = 0xff;
+    env->g64[1] = 0;
+    env->g64[2] = 0;
+}
+
+/* Compares decided (or not) from the ranges known bits give. */
+static void test_compare_ranges(void)
+{
+    IRTCtx *c = ictx();
+    irt_begin(c);
+    TCGv_i64 a = tcg_temp_new_i64(), b = tcg_temp_new_i64();
+    TCGv_i64 d = tcg_temp_new_i64(), n = tcg_temp_new_i64();
+
+    tcg_gen_ext8u_i64(a, c->g64[0]);                /* [0, 0xff] */
+    tcg_gen_ori_i64(b, c->g64[1], 0xff);            /* >= 0xff */
+    tcg_gen_ori_i64(d, c->g64[2], 0x100);           /* >= 0x100 */
+    tcg_gen_ori_i64(n, c->g64[1], INT64_MIN);       /* negative */
+    tcg_gen_setcond_i64(TCG_COND_LTU, c->g64[10], a, b);  /* unknown */
+    tcg_gen_setcond_i64(TCG_COND_LEU, c->g64[11], a, b);  /* 1 */
+    tcg_gen_setcond_i64(TCG_COND_LTU, c->g64[12], a, d);  /* 1 */
+    tcg_gen_setcond_i64(TCG_COND_GEU, c->g64[13], a, d);  /* 0 */
+    tcg_gen_setcond_i64(TCG_COND_GT, c->g64[14], a, n);   /* unknown */
+    tcg_gen_setcond_i64(TCG_COND_LT, c->g64[15], a, d);   /* unknown */
+    tcg_gen_setcond_i64(TCG_COND_LTU, c->g64[16], a, n);  /* 1 */
+    tcg_gen_setcond_i64(TCG_COND_NE, c->g64[17], a, d);   /* 1 */
+    tcg_gen_exit_tb(0, 0);
+    env_patch = patch_ranges;
+    optimize_checked(c, 17);
+    env_patch = NULL;
+
+    static const int known[] = { 11, 12, 13, 16, 17 };
+    static const int unknown[] = { 10, 14, 15 };
+    for (size_t i = 0; i < G_N_ELEMENTS(known); i++) {
+        g_assert_cmpint(last_def(c, c->g64[known[i]].t)->opc, ==,
+                        INDEX_op_movi);
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(unknown); i++) {
+        g_assert_cmpint(last_def(c, c->g64[unknown[i]].t)->opc, ==,
+                        INDEX_op_setcond);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Constant folding of every op against the reference interpreter      */
 
@@ -1084,7 +1134,7 @@ static void gen_bits_chain(RGen *g, bool w64)
     case 4: tcg_gen_op3(INDEX_op_and, t, out, v, K(low_bits_mask(len))); break;
     case 5:
         tcg_gen_op4(INDEX_op_setcond, t, out, v,
-                    K(rr(g, 2) ? rconst(g) : low_bits_mask(len)), rcond(g));
+                    K(rr(g, 2) ? (uint64_t)rconst(g) : low_bits_mask(len)), rcond(g));
         break;
     case 6:
         if (w64) {
@@ -1527,6 +1577,7 @@ int main(int argc, char **argv)
     g_test_add_func("/optimize/calls", test_calls);
     g_test_add_func("/optimize/double-word", test_double_word);
     g_test_add_func("/optimize/select", test_select);
+    g_test_add_func("/optimize/compare-ranges", test_compare_ranges);
     g_test_add_func("/optimize/fold-all", test_fold_all);
     g_test_add_func("/optimize/fold-fields-conds", test_fold_fields_and_conds);
     g_test_add_func("/optimize/random-eval", test_random_eval);
