@@ -1552,6 +1552,9 @@ void tcg_optimize(TCGContext *s)
 {
     OptCtx ctx = { .s = s };
 
+    if (s->ops_overflow) {
+        return;         /* the block is thrown away anyway */
+    }
     forget_all();
     memset(opt_label_refs, 0, sizeof(opt_label_refs[0]) * s->nb_labels);
     for (TCGOp *op = s->first_op; op; op = op->next) {
