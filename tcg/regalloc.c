@@ -480,15 +480,20 @@ static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
             }
         }
         if ((aliased && (!IS_DEAD_ARG(life, i) || ts->kind == TEMP_FIXED ||
-                         ts->kind == TEMP_CONST)) ||
+                         ts->kind == TEMP_CONST ||
+                         (ts->val_type == TEMP_VAL_REG &&
+                          regset_has(i_allocated, ts->reg)))) ||
             (ts->kind == TEMP_FIXED && !regset_has(ct[i].regs, ts->reg))) {
-            /* The output will overwrite this register, or a fixed
-             * register is not allowed here: use a copy. */
+            /* The output will overwrite this register (or another input
+             * of this op already uses it), or a fixed register is not
+             * allowed here: use a copy.  The original stays untouched
+             * while the copy's register is chosen. */
             TCGReg reg;
+            TCGRegSet protect = 0;
             if (ts->val_type == TEMP_VAL_REG) {
-                i_allocated |= 1ull << ts->reg;
+                protect = 1ull << ts->reg;
             }
-            reg = tcg_reg_alloc(s, ct[i].regs, i_allocated, 0);
+            reg = tcg_reg_alloc(s, ct[i].regs, i_allocated | protect, 0);
             temp_copy_to_reg(s, ts, reg);
             new_args[i] = reg;
             i_allocated |= 1ull << reg;
