@@ -41,7 +41,8 @@ uint32_t helper_irt_h1(uint32_t a)
 
 int64_t helper_irt_h2(int32_t a, uint64_t b)
 {
-    return (int64_t)a * 3 - (int64_t)b;
+    /* Wrapping arithmetic: signed overflow would be undefined in C. */
+    return (int64_t)((uint64_t)(int64_t)a * 3 - b);
 }
 
 uint64_t helper_irt_h3(uint64_t a, int32_t b, uint32_t c)
@@ -51,7 +52,8 @@ uint64_t helper_irt_h3(uint64_t a, int32_t b, uint32_t c)
 
 int32_t helper_irt_h4(int64_t a, uint32_t b, uint64_t c, int32_t d)
 {
-    return (int32_t)((a >> 13) ^ (int64_t)b ^ (int64_t)(c >> 29)) - d * 7;
+    return (int32_t)((uint32_t)((a >> 13) ^ (int64_t)b ^ (int64_t)(c >> 29))
+                     - (uint32_t)d * 7);
 }
 
 uint64_t helper_irt_h5(uint32_t a, uint64_t b, int32_t c, uint64_t d,
