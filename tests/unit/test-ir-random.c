@@ -890,13 +890,14 @@ static void test_random_programs(void)
     bool verbose = env_u64("TERN_IR_VERBOSE", 0) != 0;
     IRTCtx *ctx[N(configs)];
     int nconf = 0, failures = 0;
-    uint8_t *guest0 = g_malloc(IRT_GUEST_SIZE);
+    uint8_t *guest0;
 
     if (!g_test_subprocess()) {
         g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
         g_test_trap_assert_passed();
         return;
     }
+    guest0 = g_malloc(IRT_GUEST_SIZE);
     signal(SIGSEGV, crash_handler);
     signal(SIGILL, crash_handler);
     signal(SIGBUS, crash_handler);
