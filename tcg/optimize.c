@@ -322,30 +322,6 @@ static TCGArg propagate(OptCtx *c, TCGArg a)
 /* ------------------------------------------------------------------ */
 /* Constant evaluation                                                 */
 
-static bool eval_cond(TCGCond cond, TCGType t, uint64_t a, uint64_t b)
-{
-    unsigned w = type_width(t);
-    uint64_t m = low_mask(w);
-    int64_t sa = (int64_t)sext_w(a & m, w), sb = (int64_t)sext_w(b & m, w);
-    a &= m;
-    b &= m;
-    switch (cond) {
-    case TCG_COND_NEVER:  return false;
-    case TCG_COND_ALWAYS: return true;
-    case TCG_COND_EQ:     return a == b;
-    case TCG_COND_NE:     return a != b;
-    case TCG_COND_LT:     return sa < sb;
-    case TCG_COND_GE:     return sa >= sb;
-    case TCG_COND_LE:     return sa <= sb;
-    case TCG_COND_GT:     return sa > sb;
-    case TCG_COND_LTU:    return a < b;
-    case TCG_COND_GEU:    return a >= b;
-    case TCG_COND_LEU:    return a <= b;
-    case TCG_COND_GTU:    return a > b;
-    }
-    return false;
-}
-
 /* 1 or 0 if "a cond b" is known, -1 otherwise. */
 static int cond_known(OptCtx *c, TCGCond cond, TCGType t, TCGArg a, TCGArg b)
 {
@@ -357,10 +333,10 @@ static int cond_known(OptCtx *c, TCGCond cond, TCGType t, TCGArg a, TCGArg b)
         return 1;
     }
     if (arg_const(c, a, &x) && arg_const(c, b, &y)) {
-        return eval_cond(cond, t, x, y);
+        return tcg_cond_eval(cond, t, x, y);
     }
     if (args_same(c, a, b)) {
-        return eval_cond(cond, t, 0, 0);
+        return tcg_cond_eval(cond, t, 0, 0);
     }
 
     TempInfo *ta = ai(c, a), *tb = ai(c, b);
