@@ -197,10 +197,22 @@ static void x86_out_movi(TCGContext *s, TCGType type, TCGReg ret, int64_t val)
     x86_movi(s, REXW(type), ret, val, false);
 }
 
+/* Offsets beyond a disp32: form the address in TMP. */
+static void x86_far_base(TCGContext *s, TCGReg *base, intptr_t *ofs)
+{
+    if (*ofs != (int32_t)*ofs) {
+        x86_movi(s, true, X86_TMP, (int64_t)*ofs, false);
+        x86_arith_rr(s, ARITH_ADD, true, X86_TMP, *base);
+        *base = X86_TMP;
+        *ofs = 0;
+    }
+}
+
 static void x86_out_ld(TCGContext *s, TCGType type, TCGReg ret, TCGReg base,
                        intptr_t ofs)
 {
     x86_block_start_check(s);
+    x86_far_base(s, &base, &ofs);
     x86_ld(s, REXW(type), ret, base, ofs);
 }
 
@@ -208,6 +220,7 @@ static void x86_out_st(TCGContext *s, TCGType type, TCGReg arg, TCGReg base,
                        intptr_t ofs)
 {
     x86_block_start_check(s);
+    x86_far_base(s, &base, &ofs);
     x86_st(s, REXW(type), arg, base, ofs);
 }
 
@@ -689,7 +702,7 @@ static void x86_out_ldst_host(TCGContext *s, TCGOpcode opc, bool rexw,
     int w = rexw ? X86_P_W : 0;
     int64_t v = (int64_t)args[0];
 
-    tcg_debug_assert(ofs == (int32_t)ofs);
+    x86_far_base(s, &base, &ofs);
     switch (opc) {
     case INDEX_op_ld8u:
         x86_modrm_mem(s, OPC_MOVZBL & ~X86_P_BYTE_RM, r, base, ofs);

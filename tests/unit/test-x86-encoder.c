@@ -12,11 +12,18 @@
  *    fast path and slow path;
  *  - /x86/chain/...: goto_tb patching, goto_ptr, exit_tb values, calls.
  */
+#define _GNU_SOURCE
 #include <glib.h>
-#include <capstone/capstone.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "config-host.h"
+
+#ifdef CONFIG_JIT_X86_64
+#include <capstone/capstone.h>
 
 #include "tcg/tcg.h"
 #include "tcg/tcg-op.h"
@@ -1095,6 +1102,168 @@ static void test_calls(void)
     }
 }
 
+
+/*
+ * A split (W^X) code buffer: the same memory mapped rw and rx at
+ * different addresses, as accel/tcg does.  Covers relocations, rip-relative
+ * and absolute branches, the slow path's return address, goto_tb patching.
+ */
+typedef struct SplitEnv {
+    CPUTLBDescFast fast[NB_MMU_MODES];
+    uint64_t g[8];
+} SplitEnv;
+
+static uint64_t split_helper(uint64_t a, uint64_t b)
+{
+    return a * 3 + b;
+}
+
+static TCGHelperInfo split_helper_info = {
+    .func = (void *)split_helper,
+    .name = "split_helper",
+    .flags = TCG_CALL_NO_RWG_SE,
+    .typemask = (dh_typecode_i64 << 0) | (dh_typecode_i64 << 3)
+              | (dh_typecode_i64 << 6),
+    .nb_args = 2,
+};
+
+static void test_split_wx(void)
+{
+    const size_t size = 1 << 20;
+    int fd = memfd_create("x86-test", 0);
+    uint8_t *rw, *rx;
+    TCGContext *s;
+    SplitEnv *env = g_malloc0(sizeof(*env));
+    TCGv_i64 g[8];
+    TCGLabel *loop;
+    const void *blk_a, *blk_b;
+    uint16_t jmp0;
+    uint8_t *a_rw;
+    uint8_t page[4096 + 16];
+    uintptr_t ret;
+    int r;
+
+    g_assert_cmpint(fd, >=, 0);
+    g_assert_cmpint(ftruncate(fd, size), ==, 0);
+    rw = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    rx = mmap(NULL, size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
+    g_assert(rw != MAP_FAILED && rx != MAP_FAILED);
+    close(fd);
+
+    s = tcg_context_new(&tcg_backend_x86_64);
+    g_assert(s);
+    s->mem_mode = TCG_MEM_SOFTMMU;
+    s->softmmu.page_bits = SM_PAGE_BITS;
+    s->softmmu.tlb_fast_ofs = -(intptr_t)sizeof(env->fast);
+    s->ld_slow = sm_ld_slow;
+    s->st_slow = sm_st_slow;
+    tcg_set_code_buffer(s, rw, size, rx - rw);
+    tcg_emit_prologue(s);
+    g_assert((const uint8_t *)s->code_gen_prologue >= rx &&
+             (const uint8_t *)s->code_gen_prologue < rx + 4096);
+    tcg_func_start(s);
+    for (int i = 0; i < 8; i++) {
+        g[i] = tcg_global_mem_new_i64(tcg_env, 8 * i, "g");
+    }
+
+    /* Block B: g[7] = 0x77, exit 0x4000|1. */
+    tcg_func_start(s);
+    tcg_gen_movi_i64(g[7], 0x77);
+    tcg_gen_exit_tb(0x4000, 1);
+    r = tcg_gen_code(s);
+    g_assert_cmpint(r, >, 0);
+    blk_b = tcg_splitwx_to_rx(s, s->code_buf);
+    s->code_gen_ptr = s->code_ptr + 64;
+
+    /* Block A: a loop summing g[0]..1 into g[1]; a TLB-missing load of
+     * g[2] into g[3]; a helper call; goto_tb 0; exit. */
+    tcg_func_start(s);
+    {
+        TCGv_i64 i = tcg_temp_new_tb_i64(), sum = tcg_temp_new_tb_i64();
+        TCGv_i64 args_[2];
+        TCGTemp *hargs[2];
+        tcg_gen_mov_i64(i, g[0]);
+        tcg_gen_movi_i64(sum, 0);
+        loop = gen_new_label();
+        tcg_gen_set_label(loop);
+        tcg_gen_add_i64(sum, sum, i);
+        tcg_gen_subi_i64(i, i, 1);
+        tcg_gen_brcondi_i64(TCG_COND_NE, i, 0, loop);
+        tcg_gen_mov_i64(g[1], sum);
+        tcg_gen_qemu_ld_i64(g[3], g[2], 3, MO_LEUL | MO_SIGN);
+        tcg_gen_qemu_st_i64(g[1], g[2], 3, MO_BEUW);
+        args_[0] = g[0];
+        args_[1] = g[1];
+        hargs[0] = tcgv_i64_temp(args_[0]);
+        hargs[1] = tcgv_i64_temp(args_[1]);
+        tcg_gen_callN(&split_helper_info, tcgv_i64_temp(g[4]), hargs);
+        tcg_gen_goto_tb(0);
+        tcg_gen_exit_tb(0x5000, 0);
+    }
+    r = tcg_gen_code(s);
+    g_assert_cmpint(r, >, 0);
+    a_rw = s->code_buf;
+    blk_a = tcg_splitwx_to_rx(s, a_rw);
+    jmp0 = s->tb_jmp_insn_offset[0];
+
+    /* TLB: every entry invalid, so the access takes the slow path. */
+    for (unsigned m = 0; m < NB_MMU_MODES; m++) {
+        env->fast[m].mask = (SM_NENT - 1) << CPU_TLB_ENTRY_BITS;
+        env->fast[m].table = sm_table[m];
+        for (unsigned e = 0; e < SM_NENT; e++) {
+            sm_table[m][e].addr_read = -1;
+            sm_table[m][e].addr_write = -1;
+        }
+    }
+    memset(page, 0, sizeof(page));
+    page[100] = 0xfe;
+    page[101] = 0xff;
+    page[102] = 0xff;
+    page[103] = 0xff;
+    sm_guest = page;
+    sm_base = 0;
+    env->g[0] = 10;
+    env->g[2] = 100;
+    sm_ld_calls = sm_st_calls = 0;
+    sm_last_ra = 0;
+    ret = s->be->tb_exec(s, env->g, blk_a);
+    g_assert_cmphex(ret, ==, 0x5000);
+    g_assert_cmpuint(env->g[1], ==, 55);
+    g_assert_cmphex(env->g[3], ==, (uint64_t)-2);
+    g_assert_cmpuint(page[100], ==, 0);
+    g_assert_cmpuint(page[101], ==, 55);
+    g_assert_cmpuint(env->g[4], ==, 10 * 3 + 55);
+    g_assert_cmpuint(sm_ld_calls, ==, 1);
+    g_assert_cmpuint(sm_st_calls, ==, 1);
+    g_assert(sm_last_ra > (uintptr_t)blk_a &&
+             sm_last_ra < (uintptr_t)blk_a + r);
+
+    /* Now through the fast path (page 0 mapped, addend to page[]). */
+    sm_table[3][0].addr_read = 0;
+    sm_table[3][0].addr_write = 0;
+    sm_table[3][0].addend = (uintptr_t)page;
+    sm_ld_calls = sm_st_calls = 0;
+    env->g[0] = 3;
+    page[101] = 0;
+    ret = s->be->tb_exec(s, env->g, blk_a);
+    g_assert_cmphex(ret, ==, 0x5000);
+    g_assert_cmpuint(env->g[1], ==, 6);
+    g_assert_cmpuint(page[101], ==, 6);
+    g_assert_cmpuint(sm_ld_calls + sm_st_calls, ==, 0);
+
+    /* Link goto_tb 0 to B through the rw view. */
+    s->be->set_jmp_target((uintptr_t)blk_a + jmp0, (uintptr_t)a_rw + jmp0,
+                          (uintptr_t)blk_b);
+    ret = s->be->tb_exec(s, env->g, blk_a);
+    g_assert_cmphex(ret, ==, 0x4001);
+    g_assert_cmpuint(env->g[7], ==, 0x77);
+
+    tcg_context_free(s);
+    munmap(rw, size);
+    munmap(rx, size);
+    g_free(env);
+}
+
 static void test_disas(void)
 {
     IRTCtx *c = jit();
@@ -1117,6 +1286,9 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_all_features = x86_host_features;
+    if (getenv("TERN_X86_NO_EXT")) {
+        g_assert_cmpuint(x86_host_features, ==, 0);
+    }
 
     g_test_add_func("/x86/encode/basic", test_encode_basic);
     g_test_add_func("/x86/encode/ext", test_encode_ext);
@@ -1133,6 +1305,17 @@ int main(int argc, char **argv)
         g_test_add_func("/x86/chain/goto-ptr", test_goto_ptr_and_epilogue);
         g_test_add_func("/x86/calls", test_calls);
         g_test_add_func("/x86/disas", test_disas);
+        g_test_add_func("/x86/split-wx", test_split_wx);
     }
     return g_test_run();
 }
+
+#else   /* !CONFIG_JIT_X86_64 */
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    return g_test_run();        /* no x86-64 backend on this host */
+}
+
+#endif
