@@ -120,6 +120,8 @@ typedef enum TCIFmt {
     FMT_CALL,       /* + info64                                   */
     FMT_EXIT,       /* return imm16x                              */
     FMT_GOTO_TB,    /* + pad to 8 + slot64                        */
+    FMT_RI,         /* F0 = F1 op imm16x                          */
+    FMT_BRCI,       /* if F0 cond(bits 12..15) imm16x goto rel32  */
 } TCIFmt;
 
 #define TCI_OPS(X) \
@@ -148,7 +150,10 @@ typedef enum TCIFmt {
     X(brcond32, BRC) X(brcond64, BRC) X(br, BR) \
     X(mb, MB) \
     X(qld_user, QUSER) X(qst_user, QUSER) X(qld_mmu, QMMU) X(qst_mmu, QMMU) \
-    X(call, CALL) X(exit_tb, EXIT) X(goto_tb, GOTO_TB) X(goto_ptr, R1)
+    X(call, CALL) X(exit_tb, EXIT) X(goto_tb, GOTO_TB) X(goto_ptr, R1) \
+    X(addi, RI) X(andi, RI) X(ori, RI) X(xori, RI) X(shli, RI) \
+    X(shri32, RI) X(shri64, RI) X(sari32, RI) X(sari64, RI) \
+    X(brcondi32, BRCI) X(brcondi64, BRCI)
 
 typedef enum TCIOp {
 #define X(name, fmt) TCI_##name,
@@ -379,6 +384,28 @@ static void tci_set_jmp_target(uintptr_t jmp_rx, uintptr_t jmp_rw,
     __atomic_store_n(slot, (uint64_t)addr, __ATOMIC_RELEASE);
 }
 
+/* Constraint bit: any constant, encoded as imm16x. */
+#define CT_TCI_IMM 1
+
+/* Ops whose last input has a register-immediate form. */
+static bool op_imm_ok(TCGOpcode opc)
+{
+    switch (opc) {
+    case INDEX_op_add:
+    case INDEX_op_sub:
+    case INDEX_op_and:
+    case INDEX_op_or:
+    case INDEX_op_xor:
+    case INDEX_op_shl:
+    case INDEX_op_shr:
+    case INDEX_op_sar:
+    case INDEX_op_brcond:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Pick the 32- or 64-bit flavour of an instruction. */
 #define W(op) (is64 ? TCI_##op##64 : TCI_##op##32)
 
@@ -390,9 +417,37 @@ static void tci_out_op(TCGContext *s, const TCGOp *op, const TCGArg *args,
     TCIOp t;
 
     for (unsigned i = 0; i < nregs; i++) {
-        if (const_args[i]) {
+        if (const_args[i] && !(i == nregs - 1 && op_imm_ok(op->opc))) {
             tcg_abort_msg("tci: constant operand %u of op %d", i, op->opc);
         }
+    }
+
+    /* Register-immediate forms (see tci_op_constraints). */
+    if (nregs && const_args[nregs - 1]) {
+        int64_t imm = (int64_t)args[nregs - 1];
+        unsigned mask = is64 ? 63 : 31;
+
+        switch (op->opc) {
+        case INDEX_op_brcond:
+            out_imm16x(s, enc(W(brcondi), args[0], args[2] & 15, 0), imm);
+            out_label_ref(s, &s->labels[args[3]]);
+            return;
+        case INDEX_op_sub:
+            t = TCI_addi;
+            imm = (int64_t)(0 - (uint64_t)imm);
+            break;
+        case INDEX_op_add: t = TCI_addi; break;
+        case INDEX_op_and: t = TCI_andi; break;
+        case INDEX_op_or:  t = TCI_ori;  break;
+        case INDEX_op_xor: t = TCI_xori; break;
+        case INDEX_op_shl: t = TCI_shli; imm &= mask; break;
+        case INDEX_op_shr: t = W(shri);  imm &= mask; break;
+        case INDEX_op_sar: t = W(sari);  imm &= mask; break;
+        default:
+            tcg_abort_msg("tci: no immediate form of op %d", op->opc);
+        }
+        out_imm16x(s, enc(t, args[0], args[1], 0), imm);
+        return;
     }
 
     switch (op->opc) {
@@ -544,6 +599,10 @@ static TCGRegSet tci_op_constraints(const TCGOp *op, TCGArgConstraint *args_ct)
             .regs = TCI_ALLOC_MASK, .alias = -1, .newreg = false, .ct = 0,
         };
     }
+    /* The last input of a few common ops may be any constant (imm16x). */
+    if (n && op_imm_ok(op->opc)) {
+        args_ct[n - 1].ct = CT_TCI_IMM;
+    }
     return 0;
 }
 
@@ -551,8 +610,7 @@ static bool tci_const_match(int64_t val, TCGType type, unsigned ct)
 {
     (void)val;
     (void)type;
-    (void)ct;
-    return false;
+    return (ct & CT_TCI_IMM) != 0;
 }
 
 static bool tci_tb_finalize(TCGContext *s)
@@ -1108,6 +1166,53 @@ static uintptr_t tci_tb_exec(TCGContext *s, void *env, const void *code_rx)
         pc = (const uint8_t *)(uintptr_t)regs[f0];
         NEXT();
 
+    /* Register-immediate forms: F0 = F1 op imm16x. */
+    L_addi:
+        regs[f0] = a + (uint64_t)imm16x(insn, &pc);
+        NEXT();
+    L_andi:
+        regs[f0] = a & (uint64_t)imm16x(insn, &pc);
+        NEXT();
+    L_ori:
+        regs[f0] = a | (uint64_t)imm16x(insn, &pc);
+        NEXT();
+    L_xori:
+        regs[f0] = a ^ (uint64_t)imm16x(insn, &pc);
+        NEXT();
+    L_shli:
+        regs[f0] = a << (imm16x(insn, &pc) & 63);
+        NEXT();
+    L_shri32:
+        regs[f0] = (uint32_t)a >> (imm16x(insn, &pc) & 31);
+        NEXT();
+    L_shri64:
+        regs[f0] = a >> (imm16x(insn, &pc) & 63);
+        NEXT();
+    L_sari32:
+        regs[f0] = (uint32_t)((int32_t)a >> (imm16x(insn, &pc) & 31));
+        NEXT();
+    L_sari64:
+        regs[f0] = (uint64_t)((int64_t)a >> (imm16x(insn, &pc) & 63));
+        NEXT();
+    L_brcondi32: {
+        uint64_t imm = (uint64_t)imm16x(insn, &pc);
+        if (tci_cond32(bits(insn, 12, 4), regs[f0], imm)) {
+            pc += (int32_t)ld32(pc);
+        } else {
+            pc += 4;
+        }
+        NEXT();
+    }
+    L_brcondi64: {
+        uint64_t imm = (uint64_t)imm16x(insn, &pc);
+        if (tci_cond64(bits(insn, 12, 4), regs[f0], imm)) {
+            pc += (int32_t)ld32(pc);
+        } else {
+            pc += 4;
+        }
+        NEXT();
+    }
+
 bad_opcode:
     tcg_abort_msg("tci: bad opcode 0x%02x at %p", insn & 0xff,
                   (const void *)(pc - 4));
@@ -1261,6 +1366,21 @@ static void tci_disas(FILE *f, const void *code_rx, size_t size)
         case FMT_EXIT:
             fprintf(f, "0x%" PRIx64, (uint64_t)imm16x(insn, &p));
             break;
+        case FMT_RI:
+            fprintf(f, "%s, %s, 0x%" PRIx64, RN(f0), RN(f1),
+                    (uint64_t)imm16x(insn, &p));
+            break;
+        case FMT_BRCI: {
+            uint64_t imm = (uint64_t)imm16x(insn, &p);
+            if (p + 4 > end) {
+                goto truncated;
+            }
+            fprintf(f, "%s, 0x%" PRIx64 ", %s, %p", RN(f0), imm,
+                    cond_name(bits(insn, 12, 4)),
+                    (const void *)(p + (int32_t)ld32(p)));
+            p += 4;
+            break;
+        }
         case FMT_GOTO_TB:
             p = (const uint8_t *)align8((uintptr_t)p);
             if (p + 8 > end) {

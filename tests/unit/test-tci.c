@@ -353,9 +353,9 @@ static void ref_op(TCGOpcode opc, TCGType t, const uint64_t *in,
  * the inputs (the allocator may reuse a dead input's register). */
 static const TCGReg in_regs[4] = { 3, 12, 7, 0 };
 
-static void run_one(Harness *h, TCGOpcode opc, TCGType t, int nout, int nin,
-                    const uint64_t *in, int ncon, const uint64_t *con,
-                    bool overlap, uint64_t *out)
+static void run_one_c(Harness *h, TCGOpcode opc, TCGType t, int nout, int nin,
+                      const uint64_t *in, int ncon, const uint64_t *con,
+                      bool overlap, bool const_last, uint64_t *out)
 {
     TCGContext *s = h->s;
     TCGOp op = { .opc = opc, .type = t };
@@ -373,6 +373,17 @@ static void run_one(Harness *h, TCGOpcode opc, TCGType t, int nout, int nin,
     for (int i = 0; i < nin; i++) {
         op.args[n++] = in_regs[i];
     }
+    if (const_last) {
+        /* As the allocator passes it: the constant's value (i32 ones are
+         * kept sign-extended), accepted by the backend's constraint. */
+        TCGArgConstraint ct[TCG_MAX_OP_ARGS];
+        int64_t v = t == TCG_TYPE_I32 ? (int32_t)in[nin - 1] : (int64_t)in[nin - 1];
+        memset(ct, 0, sizeof(ct));
+        s->be->op_constraints(&op, ct);
+        g_assert(s->be->const_match(v, t, ct[n - 1].ct) && ct[n - 1].ct);
+        const_args[n - 1] = 1;
+        op.args[n - 1] = (TCGArg)v;
+    }
     for (int i = 0; i < ncon; i++) {
         op.args[n++] = con[i];
     }
@@ -387,6 +398,13 @@ static void run_one(Harness *h, TCGOpcode opc, TCGType t, int nout, int nin,
     for (int i = 0; i < nout; i++) {
         out[i] = env[i];
     }
+}
+
+static void run_one(Harness *h, TCGOpcode opc, TCGType t, int nout, int nin,
+                    const uint64_t *in, int ncon, const uint64_t *con,
+                    bool overlap, uint64_t *out)
+{
+    run_one_c(h, opc, t, nout, nin, in, ncon, con, overlap, false, out);
 }
 
 static const uint64_t interesting[] = {
@@ -427,6 +445,15 @@ static void check_op(Harness *h, TCGOpcode opc, TCGType t, TCGType out_t,
                      int nout, int nin, int ncon, const uint64_t *con,
                      int iterations)
 {
+    /* Ops with a register-immediate form get a constant every other time. */
+    TCGOp probe = { .opc = opc, .type = t };
+    TCGArgConstraint ct[TCG_MAX_OP_ARGS];
+    bool const_last;
+
+    memset(ct, 0, sizeof(ct));
+    tcg_backend_interp.op_constraints(&probe, ct);
+    const_last = ct[nout + nin - 1].ct != 0;
+
     for (int k = 0; k < iterations; k++) {
         uint64_t in[4], got[2], want[2] = { 0, 0 };
         for (int i = 0; i < nin; i++) {
@@ -440,7 +467,8 @@ static void check_op(Harness *h, TCGOpcode opc, TCGType t, TCGType out_t,
             }
         }
         ref_op(opc, t, in, con, want);
-        run_one(h, opc, t, nout, nin, in, ncon, con, k & 1, got);
+        run_one_c(h, opc, t, nout, nin, in, ncon, con, k & 1,
+                  const_last && (k & 2), got);
         for (int i = 0; i < nout; i++) {
             if ((got[i] ^ want[i]) & wmask(out_t)) {
                 g_test_message("%s %s in 0x%" PRIx64 " 0x%" PRIx64
@@ -725,6 +753,46 @@ static void test_branches(void)
         g_assert_cmpuint(env[1], ==, 0);
         harness_free(&h);
     }
+}
+
+/* brcond against an immediate (the constant form), every condition. */
+static void test_brcond_imm(void)
+{
+    Harness h;
+    TCGContext *s;
+
+    harness_init(&h, true);
+    s = h.s;
+    for (int ti = 0; ti < 2; ti++) {
+        TCGType t = ti ? TCG_TYPE_I64 : TCG_TYPE_I32;
+        for (unsigned c = 0; c < 14; c++) {
+            if (c == 6 || c == 7) {
+                continue;
+            }
+            for (int k = 0; k < 300; k++) {
+                uint64_t a = pick(t, k, 0), b = pick(t, k, 1);
+                int64_t imm = t == TCG_TYPE_I32 ? (int32_t)b : (int64_t)b;
+                TCGOp op = { .opc = INDEX_op_brcond, .type = t, .nargs = 4 };
+                int const_args[TCG_MAX_OP_ARGS] = { 0, 1 };
+                const void *code = block_start(&h);
+                uint64_t env[1] = { 0 };
+
+                s->be->out_movi(s, TCG_TYPE_I64, 6, (int64_t)a);
+                op.args[0] = 6;
+                op.args[1] = (TCGArg)imm;
+                op.args[2] = c;
+                op.args[3] = 0;
+                s->be->out_op(s, &op, op.args, const_args);
+                E(s, exit_tb, I64, 100);
+                bind(s, 0);
+                E(s, exit_tb, I64, 200);
+                block_end(&h);
+                g_assert_cmpuint(run(&h, code, env), ==,
+                                 ref_cond((TCGCond)c, t, a, b) ? 200 : 100);
+            }
+        }
+    }
+    harness_free(&h);
 }
 
 /* Two blocks: A ends with goto_tb 0 / exit_tb A|0; linking A to B. */
@@ -1437,6 +1505,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tci/spot-checks", test_spot_checks);
     g_test_add_func("/tci/movi-ldst", test_movi_ldst);
     g_test_add_func("/tci/branches", test_branches);
+    g_test_add_func("/tci/brcond-imm", test_brcond_imm);
     g_test_add_func("/tci/goto-tb", test_goto_tb);
     g_test_add_func("/tci/call", test_call);
     g_test_add_func("/tci/qemu-user", test_qemu_user);
