@@ -24,11 +24,16 @@
  *                  and/or small constants, see the per-format notes below.
  *   "imm16x" is a signed 16-bit field in bits 16..31; the value -32768
  *   escapes to a full 64-bit immediate in the next 8 bytes.  Host ld/st
- *   offsets, movi values and exit_tb values use it.
+ *   offsets, movi values and exit_tb values use it, and so do the
+ *   register-immediate forms: the last input of add, sub, and, or, xor,
+ *   shl, shr, sar and brcond accepts any constant (constraint bit
+ *   CT_TCI_IMM), which saves the allocator's movi into a register.
  *   Branch targets are 32-bit offsets relative to the address of the
  *   offset word itself (relocation type R_TCI_REL32).
  *   Multi-byte operands after the first word are read with memcpy, so
  *   nothing but the goto_tb slot needs any alignment.
+ *   The loop uses threaded dispatch (a label per opcode, computed goto)
+ *   and each handler decodes only the fields it uses.
  *
  * Control flow
  *   exit_tb v        returns v from tci_tb_exec().
