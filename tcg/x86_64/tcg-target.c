@@ -244,15 +244,16 @@ void x86_jcc_label(TCGContext *s, int jcc, TCGLabel *l)
         tcg_out8(s, 0x0f);
         tcg_out8(s, 0x80 + jcc);
     }
-    tcg_out_reloc(s, s->code_ptr, R_X86_PC32, l, -4);
+    /* The addend folds in the rw->rx distance, so that patch_reloc can
+     * work from the rw address alone: disp = value - (field_rx + 4). */
+    tcg_out_reloc(s, s->code_ptr, R_X86_PC32, l, -4 - s->splitwx_diff);
     tcg_out32(s, 0);
 }
 
 static bool x86_patch_reloc(void *code_ptr_rw, int type, uintptr_t value,
                             intptr_t addend)
 {
-    uintptr_t field_rx = (uintptr_t)code_ptr_rw + tcg_ctx->splitwx_diff;
-    intptr_t disp = (intptr_t)(value - field_rx) + addend;
+    intptr_t disp = (intptr_t)(value - (uintptr_t)code_ptr_rw) + addend;
 
     if (type != R_X86_PC32 || disp != (int32_t)disp) {
         return false;

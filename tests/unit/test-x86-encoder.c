@@ -1197,6 +1197,12 @@ static void test_split_wx(void)
         hargs[0] = tcgv_i64_temp(args_[0]);
         hargs[1] = tcgv_i64_temp(args_[1]);
         tcg_gen_callN(&split_helper_info, tcgv_i64_temp(g[4]), hargs);
+        {
+            TCGLabel *fwd = gen_new_label();     /* forward: relocation */
+            tcg_gen_brcondi_i64(TCG_COND_EQ, g[5], 0, fwd);
+            tcg_gen_addi_i64(g[6], g[6], 1);
+            tcg_gen_set_label(fwd);
+        }
         tcg_gen_goto_tb(0);
         tcg_gen_exit_tb(0x5000, 0);
     }
@@ -1233,6 +1239,7 @@ static void test_split_wx(void)
     g_assert_cmpuint(page[100], ==, 0);
     g_assert_cmpuint(page[101], ==, 55);
     g_assert_cmpuint(env->g[4], ==, 10 * 3 + 55);
+    g_assert_cmpuint(env->g[6], ==, 0);
     g_assert_cmpuint(sm_ld_calls, ==, 1);
     g_assert_cmpuint(sm_st_calls, ==, 1);
     g_assert(sm_last_ra > (uintptr_t)blk_a &&
@@ -1244,11 +1251,13 @@ static void test_split_wx(void)
     sm_table[3][0].addend = (uintptr_t)page;
     sm_ld_calls = sm_st_calls = 0;
     env->g[0] = 3;
+    env->g[5] = 1;
     page[101] = 0;
     ret = s->be->tb_exec(s, env->g, blk_a);
     g_assert_cmphex(ret, ==, 0x5000);
     g_assert_cmpuint(env->g[1], ==, 6);
     g_assert_cmpuint(page[101], ==, 6);
+    g_assert_cmpuint(env->g[6], ==, 1);
     g_assert_cmpuint(sm_ld_calls + sm_st_calls, ==, 0);
 
     /* Link goto_tb 0 to B through the rw view. */
