@@ -9,14 +9,19 @@
 
 #include "tcg/tcg.h"
 
-static const char *const cond_name[16] = {
-    [TCG_COND_NEVER] = "never", [TCG_COND_ALWAYS] = "always",
-    [TCG_COND_EQ] = "eq", [TCG_COND_NE] = "ne",
-    [TCG_COND_LT] = "lt", [TCG_COND_GE] = "ge",
-    [TCG_COND_LE] = "le", [TCG_COND_GT] = "gt",
-    [TCG_COND_LTU] = "ltu", [TCG_COND_GEU] = "geu",
-    [TCG_COND_LEU] = "leu", [TCG_COND_GTU] = "gtu",
-};
+
+const char *tcg_cond_name(TCGCond c)
+{
+    static const char *const names[16] = {
+        [TCG_COND_NEVER] = "never", [TCG_COND_ALWAYS] = "always",
+        [TCG_COND_EQ] = "eq", [TCG_COND_NE] = "ne",
+        [TCG_COND_LT] = "lt", [TCG_COND_GE] = "ge",
+        [TCG_COND_LE] = "le", [TCG_COND_GT] = "gt",
+        [TCG_COND_LTU] = "ltu", [TCG_COND_GEU] = "geu",
+        [TCG_COND_LEU] = "leu", [TCG_COND_GTU] = "gtu",
+    };
+    return (unsigned)c < 16 && names[c] ? names[c] : "?";
+}
 
 static int print_temp(TCGContext *s, FILE *f, TCGArg a)
 {
@@ -97,8 +102,7 @@ void tcg_dump_ops(TCGContext *s, FILE *f, bool with_life)
                 case INDEX_op_setcond:
                 case INDEX_op_movcond:
                     if (i == nb_o + nb_i) {
-                        col += fprintf(f, "%s", a < 16 && cond_name[a]
-                                       ? cond_name[a] : "?");
+                        col += fprintf(f, "%s", tcg_cond_name((TCGCond)a));
                         continue;
                     }
                     break;

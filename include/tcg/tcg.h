@@ -85,6 +85,9 @@ static inline bool tcg_cond_is_unsigned(TCGCond c)
     return c >= TCG_COND_LTU;
 }
 
+/* "eq", "ltu", ... for dumps and disassembly. */
+const char *tcg_cond_name(TCGCond c);
+
 /* Evaluate a condition on two values of the given width. */
 bool tcg_cond_eval(TCGCond c, TCGType type, uint64_t a, uint64_t b);
 

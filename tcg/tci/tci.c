@@ -1235,18 +1235,9 @@ bad_opcode:
 /* ------------------------------------------------------------------ */
 /* Disassembly                                                         */
 
-static const char *const cond_names[16] = {
-    [TCG_COND_NEVER] = "never", [TCG_COND_ALWAYS] = "always",
-    [TCG_COND_EQ] = "eq", [TCG_COND_NE] = "ne",
-    [TCG_COND_LT] = "lt", [TCG_COND_GE] = "ge",
-    [TCG_COND_LE] = "le", [TCG_COND_GT] = "gt",
-    [TCG_COND_LTU] = "ltu", [TCG_COND_GEU] = "geu",
-    [TCG_COND_LEU] = "leu", [TCG_COND_GTU] = "gtu",
-};
-
 static const char *cond_name(unsigned c)
 {
-    return c < 16 && cond_names[c] ? cond_names[c] : "?";
+    return tcg_cond_name((TCGCond)c);
 }
 
 #define RN(n) tci_reg_names[n]
