@@ -48,13 +48,31 @@ static size_t host_page_size(void)
     return p > 0 ? (size_t)p : 4096;
 }
 
+/*
+ * Where the executable view should go: just below our own program text,
+ * so that generated code reaches helpers with a direct rel32 call (x86-64)
+ * instead of loading a 64-bit address first.  Only a hint: the kernel may
+ * put the mapping elsewhere, and the backends check the distance.
+ */
+static void *code_buffer_hint(size_t size)
+{
+    uintptr_t text = (uintptr_t)&tcg_exec_init;
+    uintptr_t gap = (size_t)64 << 20, align = (size_t)2 << 20;
+
+    if (text < size + gap + align) {
+        return NULL;
+    }
+    return (void *)((text - size - gap) & ~(align - 1));
+}
+
 static int alloc_code_buffer(size_t size, bool split_wx, const char **err)
 {
     TCGEngine *e = &tcg_engine;
 
     e->memfd = -1;
     if (!split_wx) {
-        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE | PROT_EXEC,
+        void *p = mmap(code_buffer_hint(size), size,
+                       PROT_READ | PROT_WRITE | PROT_EXEC,
                        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (p != MAP_FAILED) {
             e->buf_rw = e->buf_rx = p;
@@ -82,7 +100,8 @@ static int alloc_code_buffer(size_t size, bool split_wx, const char **err)
         *err = "cannot map the code buffer; try a smaller -accel tcg,tb-size=";
         return r;
     }
-    void *rx = mmap(NULL, size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
+    void *rx = mmap(code_buffer_hint(size), size, PROT_READ | PROT_EXEC,
+                    MAP_SHARED, fd, 0);
     if (rx == MAP_FAILED) {
         int r = -errno;
         munmap(rw, size);
