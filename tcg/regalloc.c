@@ -234,17 +234,29 @@ static void temp_save(TCGContext *s, TCGTemp *ts, TCGRegSet allocated)
     }
 }
 
+/* Is the memory copy of ts older than its register or constant value? */
+static inline bool temp_is_dirty(const TCGTemp *ts)
+{
+    return ts->val_type == TEMP_VAL_CONST ||
+           (ts->val_type == TEMP_VAL_REG && !ts->mem_coherent);
+}
+
 static void sync_globals(TCGContext *s, TCGRegSet allocated)
 {
     for (int i = 0; i < s->nb_globals; i++) {
-        temp_sync(s, &s->temps[i], allocated);
+        if (temp_is_dirty(&s->temps[i])) {
+            temp_sync(s, &s->temps[i], allocated);
+        }
     }
 }
 
 static void save_globals(TCGContext *s, TCGRegSet allocated)
 {
     for (int i = 0; i < s->nb_globals; i++) {
-        temp_save(s, &s->temps[i], allocated);
+        TCGTemp *ts = &s->temps[i];
+        if (ts->val_type == TEMP_VAL_REG || ts->val_type == TEMP_VAL_CONST) {
+            temp_save(s, ts, allocated);
+        }
     }
 }
 

@@ -410,10 +410,14 @@ static TCGOp *tcg_op_alloc(TCGContext *s, TCGOpcode opc, TCGType type,
     } else {
         op = &s->ops[s->nb_ops++];
     }
-    memset(op, 0, sizeof(*op));
+    /* The caller fills args[0 .. nargs); clear only the rest. */
     op->opc = opc;
     op->type = type;
     op->nargs = nargs;
+    op->call_oargs = op->call_iargs = 0;
+    op->life = 0;
+    op->prev = op->next = NULL;
+    op->output_pref[0] = op->output_pref[1] = 0;
     return op;
 }
 
