@@ -416,6 +416,10 @@ static void tcg_reg_alloc_call(TCGContext *s, const TCGOp *op)
         TCGTemp *ts = arg_temp(op->args[nb_o + i]);
         TCGReg reg = be->call_iarg_regs[i];
 
+        if (reg < 0) {
+            tcg_abort_msg("helper %s has %d arguments; the %s backend passes "
+                          "at most %d", info->name, nb_i, be->name, i);
+        }
         if (ts->val_type != TEMP_VAL_REG || ts->reg != reg) {
             tcg_reg_free(s, reg, allocated);
             temp_copy_to_reg(s, ts, reg);
