@@ -32,12 +32,14 @@ endif
 # ------------------------------------------------------------------
 # What to build
 
-LIB_DIRS := tcg tcg/tci accel/tcg util
+LIB_DIRS := tcg tcg/tci accel/tcg util target/arm linux-user
 ifeq ($(CONFIG_JIT_X86_64),y)
 LIB_DIRS += tcg/x86_64
 endif
 
-LIB_SRCS     := $(sort $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
+# Programs with their own main(), outside the library.
+MAIN_SRCS    := linux-user/main.c
+LIB_SRCS     := $(filter-out $(MAIN_SRCS),$(sort $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))))
 TEST_SRCS    := $(sort $(wildcard tests/unit/test-*.c))
 SUPPORT_SRCS := $(sort $(wildcard tests/unit/support/*.c))
 TOOL_SRCS    := $(sort $(wildcard tools/*.c))
@@ -51,7 +53,17 @@ LIB          := $(BUILD)/libtern.a
 TEST_BINS    := $(patsubst %.c,$(BUILD)/%,$(TEST_SRCS))
 TOOL_BINS    := $(patsubst tools/%.c,$(BUILD)/%,$(TOOL_SRCS))
 BENCH_BINS   := $(patsubst %.c,$(BUILD)/%,$(BENCH_SRCS))
-ALL_OBJS     := $(LIB_OBJS) $(SUPPORT_OBJS) $(call obj,$(TEST_SRCS) $(TOOL_SRCS) $(BENCH_SRCS))
+ALL_OBJS     := $(LIB_OBJS) $(SUPPORT_OBJS) $(call obj,$(TEST_SRCS) $(TOOL_SRCS) $(BENCH_SRCS) $(wildcard $(MAIN_SRCS)))
+
+# The emulators.
+USER_BINS    := $(if $(wildcard linux-user/main.c),$(BUILD)/tern-aarch64)
+
+# Guest test programs (AArch64, built with the cross compiler when
+# configure found one): tests/guest/aarch64/NAME.S or NAME.c becomes
+# $(BUILD)/tests/guest/aarch64/NAME; tests/guest/run-aarch64.sh runs them.
+GUEST_SRCS   := $(sort $(wildcard tests/guest/aarch64/*.S tests/guest/aarch64/*.c))
+GUEST_BINS   := $(if $(CROSS_CC_AARCH64),$(patsubst tests/%,$(BUILD)/tests/%,$(basename $(GUEST_SRCS))))
+GUEST_TESTS  := $(wildcard tests/guest/run-aarch64.sh)
 
 ALL_CFLAGS = $(CFLAGS) -MMD -MP -Iinclude -I$(BUILD) -I. $(DEP_CFLAGS)
 
@@ -61,7 +73,7 @@ ALL_CFLAGS = $(CFLAGS) -MMD -MP -Iinclude -I$(BUILD) -I. $(DEP_CFLAGS)
 .PHONY: all check bench install clean distclean help
 .DEFAULT_GOAL := all
 
-all: $(LIB) $(TOOL_BINS) $(TEST_BINS) $(BENCH_BINS)
+all: $(LIB) $(TOOL_BINS) $(USER_BINS) $(TEST_BINS) $(BENCH_BINS) $(GUEST_BINS)
 
 # Every object depends on config.mak so that re-configuring (other flags,
 # other compiler) rebuilds everything.  config-host.h is tracked by -MMD.
@@ -91,6 +103,21 @@ $(BENCH_BINS): $(BUILD)/tests/bench/%: $(BUILD)/tests/bench/%.o $(LIB)
 	$(quiet) LINK $@
 	$(Q)$(link)
 
+$(BUILD)/tern-aarch64: $(BUILD)/linux-user/main.o $(LIB)
+	$(quiet) LINK $@
+	$(Q)$(link)
+
+GUEST_CFLAGS = -static -O2 -g -Wall
+$(BUILD)/tests/guest/aarch64/%: tests/guest/aarch64/%.S $(BUILD)/config.mak
+	$(quiet) CROSS $<
+	@mkdir -p $(@D)
+	$(Q)$(CROSS_CC_AARCH64) $(GUEST_CFLAGS) -nostdlib -o $@ $<
+
+$(BUILD)/tests/guest/aarch64/%: tests/guest/aarch64/%.c $(BUILD)/config.mak
+	$(quiet) CROSS $<
+	@mkdir -p $(@D)
+	$(Q)$(CROSS_CC_AARCH64) $(GUEST_CFLAGS) -o $@ $<
+
 # Unit tests are GTest programs; prove runs each through scripts/tap-run
 # (which passes --tap) and prints the summary.  Extra prove options:
 # make check PROVE_FLAGS=-j4
@@ -99,7 +126,7 @@ check: all
 ifeq ($(TEST_BINS),)
 	@echo "No unit tests (tests/unit/test-*.c) yet."
 else
-	prove $(PROVE_FLAGS) --exec scripts/tap-run $(TEST_BINS)
+	BUILD=$(BUILD) prove $(PROVE_FLAGS) --exec scripts/tap-run $(TEST_BINS) $(GUEST_TESTS)
 endif
 
 bench: all
@@ -111,7 +138,7 @@ bench: all
 	    echo "tests/bench/run.sh does not exist yet; benchmarks built in $(BUILD)/tests/bench/"; \
 	fi
 
-INSTALL_BINS = $(filter $(BUILD)/tern-%,$(TOOL_BINS))
+INSTALL_BINS = $(filter $(BUILD)/tern-%,$(TOOL_BINS)) $(USER_BINS)
 install: all
 	install -d "$(DESTDIR)$(prefix)/bin"
 ifneq ($(strip $(INSTALL_BINS)),)
@@ -121,7 +148,7 @@ endif
 # clean keeps the configuration; distclean removes the build directory.
 clean:
 	@if [ -d "$(BUILD)" ]; then find "$(BUILD)" -name '*.[od]' -type f -delete; fi
-	rm -f $(LIB) $(TOOL_BINS) $(TEST_BINS) $(BENCH_BINS)
+	rm -f $(LIB) $(TOOL_BINS) $(USER_BINS) $(TEST_BINS) $(BENCH_BINS) $(GUEST_BINS)
 
 distclean:
 	rm -rf $(BUILD)

@@ -1,0 +1,23 @@
+/*
+ * Guest memory as C code sees it, per mode.  User mode implements these
+ * in linux-user/ (host = guest_base + addr, with the page flags checked),
+ * system mode through the soft MMU.
+ */
+#ifndef EXEC_CPU_LDST_H
+#define EXEC_CPU_LDST_H
+
+#include <stdint.h>
+
+#include "exec/cpu-common.h"
+
+/*
+ * Fetch 4 bytes of guest code for the translator.  If the address is not
+ * executable, the target's instruction-fetch fault is raised (this
+ * longjmps to cpu_exec; see docs/tcg.md "Birth").
+ */
+uint32_t cpu_ldl_code(CPUState *cpu, uint64_t addr);
+
+/* Is [addr, addr+len) mapped executable in the guest? (user mode) */
+bool guest_range_executable(uint64_t addr, uint64_t len);
+
+#endif

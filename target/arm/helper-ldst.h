@@ -1,0 +1,1 @@
+/* Helpers of the load/store translator (see target/arm/helper.h). */

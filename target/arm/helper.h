@@ -1,0 +1,6 @@
+/*
+ * The AArch64 target's helper table (see tcg/helper-macros.h): one
+ * sub-table per translator area, so each area declares its own helpers.
+ */
+#include "target/arm/helper-core.h"     /* translate-a64.c, tr-dp-*.c, tr-branch.c */
+#include "target/arm/helper-ldst.h"     /* tr-ldst.c */

@@ -1,0 +1,6 @@
+/* A64 decoder table, see target/arm/translate.h.  (Empty so far.) */
+#include "target/arm/translate.h"
+
+const A64Pattern a64_ldst_patterns[] = {
+    { 0, 0, NULL, NULL },
+};
