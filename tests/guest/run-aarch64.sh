@@ -1,0 +1,133 @@
+#!/bin/bash
+# Run the AArch64 guest test programs under tern-aarch64; TAP on stdout.
+#
+#   BUILD=build tests/guest/run-aarch64.sh      (make check runs it via prove)
+#
+# For every tests/guest/aarch64/NAME.S or NAME.c the Makefile builds
+# $BUILD/tests/guest/aarch64/NAME (when configure found the cross
+# compiler).  Each program is run once per backend (jit and interp; only
+# interp when the build has no JIT).  TERN_GUEST_BACKEND=jit|interp runs
+# only that one.  A program passes when
+#   - its stdout equals NAME.out (if that file exists; otherwise stdout is
+#     not checked),
+#   - its exit status equals NAME.status (default 0; a guest killed by
+#     signal N shows as 128+N, as in a shell),
+#   - and, without NAME.out, nothing was written to stderr.
+# NAME.args (optional) holds extra arguments, one per line.
+# NAME.xfail (optional) holds the reason the program is expected to fail:
+# it is reported as "not ok ... # TODO reason" (not counted as a failure;
+# an unexpected pass shows as "ok ... # TODO").
+# TERN_GUEST_TIMEOUT (default 20) seconds per run.
+#
+# scripts/tap-run passes --tap; it is ignored.
+
+set -u
+export LC_ALL=C
+
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD=$SRC/$BUILD ;; esac
+TIMEOUT=${TERN_GUEST_TIMEOUT:-20}
+TERN=$BUILD/tern-aarch64
+DIR=$SRC/tests/guest/aarch64
+
+backends=()
+if [ -n "${TERN_GUEST_BACKEND:-}" ]; then
+    backends=("$TERN_GUEST_BACKEND")
+else
+    if grep -q '^CONFIG_JIT_X86_64 := y' "$BUILD/config.mak" 2>/dev/null; then
+        backends+=(jit)
+    fi
+    backends+=(interp)
+fi
+
+names=()
+for src in "$DIR"/*.S "$DIR"/*.c; do
+    [ -e "$src" ] || continue
+    n=$(basename "$src")
+    names+=("${n%.*}")
+done
+mapfile -t names < <(printf '%s\n' "${names[@]}" | sort -u | sed '/^$/d')
+
+echo "1..$(( ${#names[@]} * ${#backends[@]} ))"
+if [ ${#names[@]} -eq 0 ]; then
+    echo "# no guest programs in tests/guest/aarch64"
+    exit 0
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/tern-guest.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+comment() { sed 's/^/#   /'; }
+
+num=0
+for name in "${names[@]}"; do
+    bin=$BUILD/tests/guest/aarch64/$name
+    todo=
+    if [ -f "$DIR/$name.xfail" ]; then
+        todo=" # TODO $(head -n1 "$DIR/$name.xfail")"
+    fi
+    for be in "${backends[@]}"; do
+        num=$((num + 1))
+        label="$name ($be)"
+        if [ ! -x "$bin" ]; then
+            echo "ok $num - $label # SKIP no AArch64 cross compiler (install gcc-aarch64-linux-gnu and re-run ./configure)"
+            continue
+        fi
+        if [ ! -x "$TERN" ]; then
+            if [ ! -f "$SRC/linux-user/main.c" ]; then
+                echo "ok $num - $label # SKIP tern-aarch64 not built yet (no linux-user/main.c)"
+            else
+                echo "not ok $num - $label$todo"
+                echo "# $TERN is missing: run make"
+            fi
+            continue
+        fi
+        args=()
+        if [ -f "$DIR/$name.args" ]; then
+            mapfile -t args < "$DIR/$name.args"
+        fi
+        want_status=0
+        if [ -f "$DIR/$name.status" ]; then
+            want_status=$(head -n1 "$DIR/$name.status")
+        fi
+        out=$tmp/out err=$tmp/err
+        # Run from the program's directory with a fixed environment so that
+        # what the guest prints (argv, envp) is deterministic.
+        (cd "$BUILD/tests/guest/aarch64" &&
+         exec env -i PATH=/usr/bin:/bin TERN_TEST=1 \
+             timeout -k 5 "$TIMEOUT" "$TERN" -accel "tcg,backend=$be" \
+             "./$name" ${args[@]+"${args[@]}"}) \
+            > "$out" 2> "$err" < /dev/null
+        status=$?
+        problems=()
+        if [ "$status" = 124 ] || [ "$status" = 137 ]; then
+            problems+=("timed out after ${TIMEOUT}s")
+        elif [ "$status" != "$want_status" ]; then
+            problems+=("exit status $status, expected $want_status")
+        fi
+        if [ -f "$DIR/$name.out" ]; then
+            if ! cmp -s "$DIR/$name.out" "$out"; then
+                problems+=("stdout differs from $name.out:")
+            fi
+        elif [ -s "$err" ]; then
+            problems+=("unexpected output on stderr")
+        fi
+        if [ ${#problems[@]} -eq 0 ]; then
+            echo "ok $num - $label$todo"
+            continue
+        fi
+        echo "not ok $num - $label$todo"
+        for p in "${problems[@]}"; do
+            echo "# $p"
+            case $p in
+                stdout*) diff -u "$DIR/$name.out" "$out" | head -n 40 | comment ;;
+            esac
+        done
+        if [ -s "$err" ]; then
+            echo "# stderr:"
+            head -n 20 "$err" | comment
+        fi
+    done
+done
+exit 0
