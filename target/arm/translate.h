@@ -118,6 +118,9 @@ void gen_goto_tb(DisasContext *s, int n, uint64_t dest);
 void gen_a64_update_pc(DisasContext *s, uint64_t pc);
 /* Raise a guest exception at the current insn (pc = pc_curr). */
 void gen_exception_insn(DisasContext *s, int excp, uint32_t syndrome);
+/* Raise a guest exception with env->pc = pc (SVC: the next insn). */
+void gen_exception_at(DisasContext *s, uint64_t pc, int excp,
+                      uint32_t syndrome);
 void unallocated_encoding(DisasContext *s);
 
 /* Helper table. */
