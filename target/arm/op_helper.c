@@ -3,6 +3,8 @@
  * and the TCGHelperInfo table of the whole target (target/arm/helper.h:
  * the load/store helpers' C bodies live in their own file).
  */
+#include <time.h>
+
 #include "target/arm/cpu.h"
 #include "exec/exec-all.h"
 
@@ -24,4 +26,13 @@ void helper_exception(CPUArchState *env, uint32_t excp, uint32_t syndrome)
     cs->exception_index = (int)excp;
     arm_env(env)->exception_syndrome = syndrome;
     cpu_loop_exit(cs);
+}
+
+uint64_t helper_get_cntvct(CPUArchState *env)
+{
+    struct timespec ts;
+
+    (void)env;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
