@@ -26,8 +26,9 @@
  * ATOMIC[23:20] RDM[31:28] SHA3[35:32] DP[47:44] TS[55:52];
  * ISAR1 DPB[3:0] JSCVT[15:12] FCMA[19:16] LRCPC[23:20] FRINTTS[35:32];
  * PFR0 EL0..EL3[15:0] FP[19:16] AdvSIMD[23:20]).  "max" advertises what
- * tern aims to implement; it has no PAuth and no BTI (the hint-space
- * forms of those are NOPs).
+ * tern aims to implement (ARM_FEATURE_FLAGM stands for FlagM and FlagM2:
+ * CFINV, RMIF, SETF8/16, AXFLAG, XAFLAG); it has no PAuth and no BTI
+ * (the hint-space forms of those are NOPs).
  */
 static const ARMCPUModel arm_models[] = {
     {
@@ -62,7 +63,7 @@ static const ARMCPUModel arm_models[] = {
         .midr = 0x000f0510,             /* implementer 0: software model */
         .features = FEATURES_N1 | F(SHA512) | F(SHA3) | F(JSCVT) | F(FCMA) |
                     F(FLAGM) | F(FRINT),
-        .id_aa64isar0 = 0x0010100110212120,
+        .id_aa64isar0 = 0x0020100110212120,  /* TS = 2: FlagM2 */
         .id_aa64isar1 = 0x0000000100111001,
         .id_aa64pfr0 = 0x0000000000111111,
         .id_aa64mmfr0 = 0x0000000000001125,
