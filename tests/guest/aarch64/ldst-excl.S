@@ -1,11 +1,11 @@
 /*
  * Exclusives and ordered accesses: LDXR/STXR (B/H/W/X), LDAXR/STLXR,
  * LDXP/STXP and LDAXP/STLXP (W and X pairs), a failing STXR after CLREX,
- * to a different address, without a reservation, a second time after
- * success and after a syscall (exception return clears the local
- * monitor); LDAR/STLR (B/H/W/X), LDAPR, LDLAR/STLLR; an LDXR/STXR retry
- * loop.  Nothing is printed between an LDXR and its STXR: printing is a
- * syscall.  Expected output from qemu-aarch64.
+ * to a different address, without a reservation and a second time
+ * after success (after a syscall: ldst-excl-svc.S); LDAR/STLR
+ * (B/H/W/X), LDAPR, LDLAR/STLLR; an LDXR/STXR retry loop.  Nothing is
+ * printed between an LDXR and its STXR: printing is a syscall.
+ * Expected output from qemu-aarch64.
  */
 #include "ldst-common.inc"
 
@@ -50,7 +50,7 @@ _start:
     ldr     x9, [x19, #8]
     P       x9
 
-    /* Failing: CLREX, other address, no reservation, a syscall. */
+    /* Failing: CLREX, other address, no reservation. */
     ldxr    x9, [x19]
     clrex
     stxr    w11, xzr, [x19]
@@ -60,14 +60,6 @@ _start:
     P       x11
     P       x12
     P       x13
-    ldxr    x9, [x19]
-    mov     x0, #1
-    adr     x1, data
-    mov     x2, #0
-    mov     x8, #64             /* write(1, data, 0) */
-    svc     #0
-    stxr    w11, xzr, [x19]
-    P       x11
     ldr     x9, [x19]
     P       x9
     ldr     x9, [x19, #8]
