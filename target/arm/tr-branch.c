@@ -287,6 +287,11 @@ static uint64_t el0_id_reg(const CPUARMState *env, unsigned key)
     const ARMCPUModel *m = env->model;
 
     switch (key) {
+    case SYSREG(3, 0, 0, 5, 0):     /* ID_AA64DFR0_EL1: DebugVer = v8.0 */
+        return 6;
+    case SYSREG(3, 0, 0, 7, 0):     /* ID_AA64MMFR0_EL1 */
+        /* all hidden; TGran4 and TGran64 read as "not implemented" */
+        return 0xff000000ull;
     case SYSREG(3, 0, 0, 4, 0):     /* ID_AA64PFR0_EL1 */
         /* FP[19:16], AdvSIMD[23:20], SVE[35:32], DIT[51:48] visible */
         return (m->id_aa64pfr0 & 0x000f000f00ff0000ull) | 0x11;
@@ -295,7 +300,7 @@ static uint64_t el0_id_reg(const CPUARMState *env, unsigned key)
         return m->id_aa64isar0 & 0xf0fffffffffffff0ull;
     case SYSREG(3, 0, 0, 6, 1):     /* ID_AA64ISAR1_EL1 */
         return m->id_aa64isar1;
-    default:                        /* other ID registers: RAZ */
+    default:                        /* other ID registers (CRm 2..7): RAZ */
         return 0;
     }
 }
@@ -349,9 +354,13 @@ static bool trans_mrs_msr(DisasContext *s, uint32_t insn)
             gen_helper_get_cntvct(dst, tcg_env);
             return true;
         }
-        /* Linux emulates MRS of the ID space op0=3 op1=0 CRn=0 CRm=0,2..7. */
+        /*
+         * Linux emulates MRS of the ID space op0=3 op1=0 CRn=0 with CRm=0
+         * (MIDR, MPIDR, REVIDR; the rest SIGILL) and CRm=2..7 (its
+         * sanitised user view; unknown registers RAZ).
+         */
         if (arm_feature(s->env, ARM_FEATURE_CPUID) &&
-            (key & ~0x3fu) == SYSREG(3, 0, 0, 0, 0) &&
+            (key & ~0x7fu) == SYSREG(3, 0, 0, 0, 0) &&
             extract32(key, 3, 4) != 1 && extract32(key, 3, 4) <= 7) {
             uint64_t v;
 
@@ -366,6 +375,9 @@ static bool trans_mrs_msr(DisasContext *s, uint32_t insn)
                 v = 0;
                 break;
             default:
+                if (extract32(key, 3, 4) == 0) {
+                    return false;   /* CRm = 0: only the three above */
+                }
                 v = el0_id_reg(s->env, key);
                 break;
             }
