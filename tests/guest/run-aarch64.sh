@@ -93,13 +93,15 @@ for name in "${names[@]}"; do
         fi
         out=$tmp/out err=$tmp/err
         # Run from the program's directory with a fixed environment so that
-        # what the guest prints (argv, envp) is deterministic.
+        # what the guest prints (argv, envp) is deterministic.  The status
+        # is taken inside the subshell, so that the shell's own report of
+        # a death by signal ("Segmentation fault") stays out of our output.
         (cd "$BUILD/tests/guest/aarch64" &&
-         exec env -i PATH=/usr/bin:/bin TERN_TEST=1 \
+         env -i PATH=/usr/bin:/bin TERN_TEST=1 \
              timeout -k 5 "$TIMEOUT" "$TERN" -accel "tcg,backend=$be" \
-             "./$name" ${args[@]+"${args[@]}"}) \
-            > "$out" 2> "$err" < /dev/null
-        status=$?
+             "./$name" ${args[@]+"${args[@]}"} > "$out" 2> "$err" < /dev/null
+         echo $? > "$tmp/status") 2> /dev/null
+        status=$(cat "$tmp/status")
         problems=()
         if [ "$status" = 124 ] || [ "$status" = 137 ]; then
             problems+=("timed out after ${TIMEOUT}s")

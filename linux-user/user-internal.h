@@ -1,0 +1,215 @@
+/*
+ * User mode (tern-aarch64): what the files of linux-user/ share.
+ *
+ *   main.c       options, environment, start-up
+ *   elfload.c    ELF loader, initial stack and auxv
+ *   mmap.c       the guest address space: reservation, page flags,
+ *                mmap/munmap/mprotect/mremap, brk
+ *   user-exec.c  guest memory as the translator sees it (cpu_ldl_code),
+ *                host SIGSEGV/SIGBUS from guest accesses
+ *   cpu_loop.c   cpu_exec() and what its exits mean (syscall, signal)
+ *   syscall.c    the generic arm64 syscall ABI on top of the host's
+ *   strace.c     -strace
+ *   signal.c     guest signal dispositions, fatal signals
+ *
+ * docs/linux-user.md describes how they fit.
+ */
+#ifndef LINUX_USER_INTERNAL_H
+#define LINUX_USER_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "target/arm/cpu.h"
+
+/* ------------------------------------------------------------------ */
+/* Guest address space (mmap.c)                                        */
+
+/*
+ * The guest sees addresses 0 .. GUEST_SPACE_SIZE-1; host address =
+ * guest_base + guest address.  The whole range is reserved at start-up
+ * (PROT_NONE, MAP_NORESERVE), so guest mappings never collide with tern's.
+ */
+#define GUEST_SPACE_BITS   40
+#define GUEST_SPACE_SIZE   (1ull << GUEST_SPACE_BITS)
+#define GUEST_PAGE_BITS    TARGET_PAGE_BITS
+#define GUEST_PAGE_SIZE    (1ull << GUEST_PAGE_BITS)
+#define GUEST_PAGE_MASK    (~(GUEST_PAGE_SIZE - 1))
+#define GUEST_PAGE_ALIGN(x) (((x) + GUEST_PAGE_SIZE - 1) & GUEST_PAGE_MASK)
+/* Lowest address mmap hands out (Linux's default mmap_min_addr). */
+#define GUEST_MMAP_MIN     0x10000ull
+
+/* Page flags beyond PAGE_READ/WRITE/EXEC (exec/cpu-common.h). */
+#define PAGE_VALID   0x08   /* mapped in the guest */
+
+extern uintptr_t guest_base;
+
+static inline void *g2h(uint64_t addr)
+{
+    return (void *)(guest_base + (uintptr_t)addr);
+}
+
+static inline bool guest_addr_valid(uint64_t addr)
+{
+    return addr < GUEST_SPACE_SIZE;
+}
+
+/* Is host address h inside the guest reservation? */
+static inline bool h2g_valid(uintptr_t h)
+{
+    return h >= guest_base && h - guest_base < GUEST_SPACE_SIZE;
+}
+
+static inline uint64_t h2g(uintptr_t h)
+{
+    return (uint64_t)(h - guest_base);
+}
+
+/* Reserve the address space and the page table; false with a message. */
+bool guest_space_init(const char **err);
+
+int page_get_flags(uint64_t addr);
+/* Set the flags of [start, end) (page-aligned) to flags. */
+void page_set_flags(uint64_t start, uint64_t end, int flags);
+/* Do all pages of [start, start+len) have all of flags (and PAGE_VALID)? */
+bool page_check_range(uint64_t start, uint64_t len, int flags);
+
+/*
+ * The Linux calls, on guest addresses.  Return the guest address / 0, or
+ * a negative errno.  prot and flags use the arm64 (= generic) values.
+ */
+int64_t target_mmap(uint64_t addr, uint64_t len, int prot, int flags,
+                    int fd, int64_t offset);
+int target_munmap(uint64_t addr, uint64_t len);
+int target_mprotect(uint64_t addr, uint64_t len, int prot);
+int64_t target_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
+                      int flags, uint64_t new_addr);
+int target_madvise(uint64_t addr, uint64_t len, int advice);
+
+/* A free range of len bytes: at hint if free, else the highest below
+ * the mmap base; 0 if none (0 is never free). */
+uint64_t mmap_find_vma(uint64_t hint, uint64_t len);
+/* Where top-down mmap placement starts (set by the loader). */
+void mmap_set_base(uint64_t base);
+
+/* brk: the program break starts at start (page-aligned end of bss). */
+void target_set_brk(uint64_t start);
+uint64_t target_brk(uint64_t new_brk);
+
+/*
+ * Guest buffers for syscalls.  NULL (the caller returns -EFAULT) unless
+ * every page of [addr, addr+len) is mapped with the access (PAGE_READ or
+ * PAGE_WRITE).  len 0 is always fine.
+ */
+void *lock_user(uint64_t addr, uint64_t len, int access);
+/* A NUL-terminated guest string; NULL if any byte is unreadable. */
+const char *lock_user_string(uint64_t addr);
+/* Copy to / from the guest; 0 or -EFAULT. */
+int copy_to_user(uint64_t addr, const void *src, size_t len);
+int copy_from_user(void *dst, uint64_t addr, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* The process (main.c, elfload.c)                                     */
+
+typedef struct ImageInfo {
+    uint64_t load_bias;     /* ET_DYN: where it was placed; ET_EXEC: 0 */
+    uint64_t entry;         /* e_entry + load_bias */
+    uint64_t phdr;          /* guest address of the program headers */
+    uint64_t phnum, phent;
+    uint64_t start_code, end_code, start_data, end_data;
+    uint64_t brk;           /* page-aligned end of the highest segment */
+    uint64_t interp_base;   /* AT_BASE (0: no interpreter) */
+    uint64_t interp_entry;
+    bool exec_stack;        /* PT_GNU_STACK with PF_X */
+    uint64_t stack_top, stack_limit;
+    uint64_t sp;            /* initial stack pointer (argc) */
+    uint64_t auxv, auxv_len;/* the auxv on the guest stack (for /proc/self/auxv later) */
+} ImageInfo;
+
+typedef struct UserConfig {
+    const char *sysroot;        /* -L (NULL: none) */
+    const char *exec_path;      /* the program, absolute */
+    const char *exec_name;      /* as given on the command line (AT_EXECFN) */
+    const ARMCPUModel *model;
+    uint64_t stack_size;
+} UserConfig;
+
+extern UserConfig user_config;
+extern ImageInfo image_info;
+
+/*
+ * Load the program and its interpreter, build the stack.  0, or -1 with
+ * a one-line message (naming the file) in errbuf.
+ */
+int loader_exec(const char *path, char *const argv[], char *const envp[],
+                ImageInfo *info, char *errbuf, size_t errlen);
+
+/* AT_HWCAP / AT_HWCAP2 for a CPU model. */
+uint64_t arm_model_hwcap(const ARMCPUModel *m);
+uint64_t arm_model_hwcap2(const ARMCPUModel *m);
+
+/*
+ * For guest path arguments: a path inside the sysroot when one is set,
+ * the path is absolute and the file exists there; else the path itself.
+ * Returns buf or path.
+ */
+const char *user_path(const char *path, char *buf, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Running (cpu_loop.c, syscall.c, strace.c, signal.c)                 */
+
+typedef struct TaskState {
+    ARMCPU *cpu;
+    uint64_t clear_child_tid;   /* set_tid_address */
+    /* A host fault turned into a guest one (user-exec.c -> cpu_loop.c). */
+    int fault_signal, fault_code;
+    /* sigaltstack */
+    uint64_t ss_sp, ss_size;
+    int ss_flags;
+    uint64_t sigmask;           /* the guest's blocked set (bit n-1 = signal n) */
+} TaskState;
+
+extern __thread TaskState *thread_ts;
+
+/* Run the CPU until the guest exits; never returns. */
+void cpu_loop(CPUARMState *env) __attribute__((noreturn));
+
+/* One syscall: arguments x0..x5, result (negative errno on failure). */
+int64_t do_syscall(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
+                   uint64_t a3, uint64_t a4, uint64_t a5, uint64_t a6);
+/* End the process: flush the log, exit with status. */
+void user_exit(int status) __attribute__((noreturn));
+
+/* clone (thread.c): threads on host threads, fork for the rest. */
+int64_t do_clone(CPUARMState *env, uint64_t flags, uint64_t newsp,
+                 uint64_t ptid, uint64_t tls, uint64_t ctid);
+/* exit of one thread (the last one ends the process). */
+void do_thread_exit(int status) __attribute__((noreturn));
+
+/* -strace (LOG_STRACE). */
+void strace_print_call(int num, const uint64_t *args);
+void strace_print_ret(int num, int64_t ret);
+const char *syscall_name(int num);
+
+/* Signals (signal.c). */
+void signal_init(void);
+/* Host handlers for faults in guest accesses (user-exec.c). */
+void user_fault_handlers_init(void);
+/*
+ * A synchronous guest signal (from a guest fault, an undefined insn, BRK):
+ * handlers are not delivered yet, so this is the default action.
+ */
+void queue_guest_signal(CPUARMState *env, int sig, int code, uint64_t addr)
+    __attribute__((noreturn));
+/* Terminate like a process killed by sig would (the shell sees it). */
+void die_with_signal(int sig) __attribute__((noreturn));
+int do_rt_sigaction(int sig, uint64_t act, uint64_t oact, uint64_t setsize);
+int do_rt_sigprocmask(int how, uint64_t set, uint64_t oset, uint64_t setsize);
+int do_sigaltstack(uint64_t ss, uint64_t oss, uint64_t sp);
+
+/* Program name for messages ("tern-aarch64"). */
+#define USER_PROG "tern-aarch64"
+
+#endif
