@@ -22,3 +22,6 @@ DEF_HELPER_FLAGS_4(casp, 0, void, env, i64, i64, i32)
 /* LD<op>/SWP: old value (zero-extended); desc = size | op << 4 with op
  * 0 ADD 1 CLR 2 EOR 3 SET 4 SMAX 5 SMIN 6 UMAX 7 UMIN 8 SWP. */
 DEF_HELPER_FLAGS_5(atomic_rmw, TCG_CALL_NO_WRITE_GLOBALS, i64, env, i64, i64, i64, i32)
+/* User mode: the alignment fault of an access done in IR (LDXR, LDAR...):
+ * EXCP_UNALIGNED at addr.  Never returns. */
+DEF_HELPER_FLAGS_2(unaligned, 0, void, env, i64)

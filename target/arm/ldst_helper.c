@@ -287,3 +287,8 @@ uint64_t helper_atomic_rmw(CPUArchState *env, uint64_t addr, uint64_t val,
         return rmw64(p, val, op);
     }
 }
+
+void helper_unaligned(CPUArchState *env, uint64_t addr)
+{
+    raise_at(env, EXCP_UNALIGNED, addr, GETPC());
+}

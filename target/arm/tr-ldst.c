@@ -32,9 +32,11 @@
  *
  * Alignment: exclusives, acquire/release and LSE ask for natural
  * alignment with MO_ALIGN (the soft-MMU slow path raises the fault).  In
- * user mode the backend does not check alignment yet, so a misaligned
- * LDXR/LDAR/STLR is performed rather than raising SIGBUS; the helpers
- * (STXR, STXP, LSE, CAS, CASP) do check and raise EXCP_UNALIGNED.
+ * user mode the backend does not check alignment, so the accesses done
+ * in IR (LDXR/LDXP/LDAR/LDAPR/LDLAR/STLR/STLLR) test the low address bits
+ * themselves (gen_check_align: and + branch, the fault out of line in
+ * helper_unaligned); the helpers (STXR, STXP, LSE, CAS, CASP) check and
+ * raise EXCP_UNALIGNED too.
  *
  * Addresses: Linux runs EL0 with top-byte-ignore (TCR_EL1.TBI0), so the
  * address used for the access is bits 55:0 sign-extended from bit 55
@@ -80,6 +82,41 @@ static TCGv_i64 clean_addr(DisasContext *s, TCGv_i64 addr)
 
     tcg_gen_sextract_i64(c, addr, 0, 56);
     return c;
+}
+
+/*
+ * An address that must stay valid across the alignment check's label
+ * (EBB temps die there): a TB temp, freed by the caller.
+ */
+static TCGv_i64 clean_addr_tb(TCGv_i64 addr)
+{
+    TCGv_i64 c = tcg_temp_new_tb_i64();
+
+    tcg_gen_sextract_i64(c, addr, 0, 56);
+    return c;
+}
+
+/*
+ * User mode: raise the alignment fault (SIGBUS) unless addr is a
+ * multiple of 1 << align_bits.  The soft MMU checks MO_ALIGN itself.
+ * Ends the extended basic block: only TB temps, globals and constants
+ * may be used after it.
+ */
+static void gen_check_align(TCGv_i64 addr, int align_bits)
+{
+    TCGLabel *ok;
+    TCGv_i64 t;
+
+    if (align_bits == 0 || tcg_ctx->mem_mode != TCG_MEM_USER) {
+        return;
+    }
+    ok = gen_new_label();
+    t = tcg_temp_new_i64();
+    tcg_gen_andi_i64(t, addr, (1 << align_bits) - 1);
+    tcg_gen_brcondi_i64(TCG_COND_EQ, t, 0, ok);
+    tcg_temp_free_i64(t);
+    gen_helper_unaligned(tcg_env, addr);
+    tcg_gen_set_label(ok);
 }
 
 static void gen_ld(DisasContext *s, TCGv_i64 val, TCGv_i64 addr, MemOp mop)
@@ -571,7 +608,9 @@ static bool trans_ldst_pair(DisasContext *s, uint32_t insn)
 static void gen_load_exclusive(DisasContext *s, int rt, int rt2, int rn,
                                int size, bool pair, bool acquire)
 {
-    TCGv_i64 addr = clean_addr(s, cpu_reg_sp(s, rn));
+    TCGv_i64 addr = clean_addr_tb(cpu_reg_sp(s, rn));
+
+    gen_check_align(addr, size + pair);
 
     if (!pair) {
         TCGv_i64 v = new_tmp_a64(s);
@@ -603,6 +642,7 @@ static void gen_load_exclusive(DisasContext *s, int rt, int rt2, int rn,
         store_xr(rt2, hi);
     }
     tcg_gen_mov_i64(cpu_exclusive_addr, addr);
+    tcg_temp_free_i64(addr);
     if (acquire) {
         gen_acquire();
     }
@@ -680,8 +720,9 @@ static bool trans_ldst_excl(DisasContext *s, uint32_t insn)
         return true;
     }
     if (o2 && !o1) {
-        TCGv_i64 addr = clean_addr(s, cpu_reg_sp(s, rn));
+        TCGv_i64 addr = clean_addr_tb(cpu_reg_sp(s, rn));
 
+        gen_check_align(addr, size);
         if (is_load) {
             /* LDAR, LDLAR */
             TCGv_i64 v = rt == 31 ? new_tmp_a64(s) : cpu_X[rt];
@@ -696,6 +737,7 @@ static bool trans_ldst_excl(DisasContext *s, uint32_t insn)
                 tcg_gen_mb(TCG_MO_ST_LD | TCG_BAR_SC);
             }
         }
+        tcg_temp_free_i64(addr);
         return true;
     }
     /* CAS */
@@ -743,15 +785,17 @@ static bool trans_atomic(DisasContext *s, uint32_t insn)
         return false;
     }
     if (o3 && opc == 4) {
-        TCGv_i64 v;
+        TCGv_i64 v, addr;
 
         if (!acq || rel || rs != 31 ||
             !arm_feature(s->env, ARM_FEATURE_LRCPC)) {
             return false;
         }
+        addr = clean_addr_tb(cpu_reg_sp(s, rn));
+        gen_check_align(addr, size);
         v = rt == 31 ? new_tmp_a64(s) : cpu_X[rt];
-        gen_ld(s, v, clean_addr(s, cpu_reg_sp(s, rn)),
-               (MemOp)size | MO_ALIGN);
+        gen_ld(s, v, addr, (MemOp)size | MO_ALIGN);
+        tcg_temp_free_i64(addr);
         gen_acquire();
         return true;
     }

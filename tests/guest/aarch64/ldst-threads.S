@@ -1,8 +1,8 @@
 /*
  * Two threads (clone with CLONE_VM|CLONE_THREAD) racing on shared
- * counters, 100000 increments each: with LDXR/STXR, with LDADD (LSE)
- * and with a CAS loop.  Every counter must reach exactly 200000
- * (0x30d40): exclusives and atomics are atomic across host threads
+ * counters, 1000000 increments each: with LDXR/STXR, with LDADD (LSE)
+ * and with a CAS loop.  Every counter must reach exactly 2000000
+ * (0x1e8480): exclusives and atomics are atomic across host threads
  * (blueprint 3.12).  The main thread waits for the other's LDAR/STLR
  * "done" flag; it starts its own work once the child has started.
  */
@@ -10,7 +10,7 @@
 
     .arch   armv8.1-a
 
-    .equ    N, 100000
+    .equ    N, 1000000
     /* CLONE_VM|FS|FILES|SIGHAND|THREAD|SYSVSEM */
     .equ    CLONE_FLAGS, 0x00000100 | 0x00000200 | 0x00000400 | 0x00000800 | 0x00010000 | 0x00040000
 
