@@ -201,41 +201,41 @@ static int load_elf(const char *path, int fd, bool is_main, LoadedElf *le,
         return fail(err, 1, "%s: %s", path, strerror(errno));
     }
     if (!S_ISREG(st.st_mode)) {
-        return fail(err, 126, "%s: not a regular file", path);
+        return fail(err, 1, "%s: not a regular file", path);
     }
     if (!read_at(fd, &eh, 4, 0) || memcmp(eh.e_ident, ELFMAG, SELFMAG)) {
         char magic[2] = { 0, 0 };
         if (read_at(fd, magic, 2, 0) && magic[0] == '#' && magic[1] == '!') {
-            return fail(err, 126, "%s: a script (#!): run its interpreter "
+            return fail(err, 1, "%s: a script (#!): run its interpreter "
                         "under tern-aarch64 instead", path);
         }
-        return fail(err, 126, "%s: not an ELF file", path);
+        return fail(err, 1, "%s: not an ELF file", path);
     }
     if (!read_at(fd, &eh, sizeof(eh), 0)) {
-        return fail(err, 126, "%s: truncated ELF header", path);
+        return fail(err, 1, "%s: truncated ELF header", path);
     }
     if (eh.e_ident[EI_CLASS] != ELFCLASS64) {
         uint16_t m;
         memcpy(&m, (char *)&eh + 18, 2);
-        return fail(err, 126, "%s: a 32-bit ELF (%s), not AArch64", path,
+        return fail(err, 1, "%s: a 32-bit ELF (%s), not AArch64", path,
                     machine_name(m));
     }
     if (eh.e_ident[EI_DATA] != ELFDATA2LSB) {
-        return fail(err, 126, "%s: a big-endian ELF, not supported "
+        return fail(err, 1, "%s: a big-endian ELF, not supported "
                     "(tern-aarch64 runs little-endian AArch64)", path);
     }
     if (eh.e_machine != EM_AARCH64) {
-        return fail(err, 126, "%s: an ELF for %s (e_machine %u), not AArch64",
+        return fail(err, 1, "%s: an ELF for %s (e_machine %u), not AArch64",
                     path, machine_name(eh.e_machine), eh.e_machine);
     }
     if (eh.e_type != ET_EXEC && eh.e_type != ET_DYN) {
-        return fail(err, 126, "%s: not an executable (ELF type %u: %s)", path,
+        return fail(err, 1, "%s: not an executable (ELF type %u: %s)", path,
                     eh.e_type, eh.e_type == ET_REL ? "an object file" :
                     eh.e_type == ET_CORE ? "a core dump" : "unknown");
     }
     if (eh.e_phentsize != sizeof(Elf64_Phdr) || eh.e_phnum == 0 ||
         eh.e_phnum > MAX_PHNUM) {
-        return fail(err, 126, "%s: corrupt ELF: bad program header table "
+        return fail(err, 1, "%s: corrupt ELF: bad program header table "
                     "(%u entries of %u bytes)", path, eh.e_phnum,
                     eh.e_phentsize);
     }
@@ -245,7 +245,7 @@ static int load_elf(const char *path, int fd, bool is_main, LoadedElf *le,
     }
     if (eh.e_phoff > (uint64_t)st.st_size ||
         !read_at(fd, ph, eh.e_phnum * sizeof(*ph), (off_t)eh.e_phoff)) {
-        fail(err, 126, "%s: truncated ELF: program headers past the end of "
+        fail(err, 1, "%s: truncated ELF: program headers past the end of "
              "the file", path);
         goto out;
     }
@@ -260,7 +260,7 @@ static int load_elf(const char *path, int fd, bool is_main, LoadedElf *le,
                 p->p_vaddr + p->p_memsz < p->p_vaddr ||
                 p->p_vaddr + p->p_memsz > GUEST_SPACE_SIZE ||
                 ((p->p_vaddr - p->p_offset) & (GUEST_PAGE_SIZE - 1))) {
-                fail(err, 126, "%s: corrupt or truncated ELF: PT_LOAD segment "
+                fail(err, 1, "%s: corrupt or truncated ELF: PT_LOAD segment "
                      "%d (offset 0x%llx, size 0x%llx, vaddr 0x%llx) does not "
                      "fit the file or the address space", path, i,
                      (unsigned long long)p->p_offset,
@@ -282,7 +282,7 @@ static int load_elf(const char *path, int fd, bool is_main, LoadedElf *le,
                 !read_at(fd, le->interp, p->p_filesz, (off_t)p->p_offset) ||
                 le->interp[p->p_filesz - 1] != 0 ||
                 strlen(le->interp) + 1 != p->p_filesz) {
-                fail(err, 126, "%s: corrupt ELF: bad PT_INTERP", path);
+                fail(err, 1, "%s: corrupt ELF: bad PT_INTERP", path);
                 goto out;
             }
         } else if (p->p_type == PT_GNU_STACK) {
@@ -290,7 +290,7 @@ static int load_elf(const char *path, int fd, bool is_main, LoadedElf *le,
         }
     }
     if (hi == 0) {
-        fail(err, 126, "%s: ELF without loadable segments", path);
+        fail(err, 1, "%s: ELF without loadable segments", path);
         goto out;
     }
     hi = GUEST_PAGE_ALIGN(hi);
@@ -308,7 +308,7 @@ static int load_elf(const char *path, int fd, bool is_main, LoadedElf *le,
     } else {
         bias = 0;
         if (lo < GUEST_MMAP_MIN) {
-            fail(err, 126, "%s: segments below 0x%llx (mmap_min_addr)", path,
+            fail(err, 1, "%s: segments below 0x%llx (mmap_min_addr)", path,
                  GUEST_MMAP_MIN);
             goto out;
         }
@@ -417,7 +417,7 @@ static int load_elf(const char *path, int fd, bool is_main, LoadedElf *le,
     le->lo = lo + bias;
     le->hi = hi + bias;
     if (!page_check_range(le->entry, 4, PAGE_EXEC)) {
-        fail(err, 126, "%s: corrupt ELF: entry point 0x%llx is not in an "
+        fail(err, 1, "%s: corrupt ELF: entry point 0x%llx is not in an "
              "executable segment", path, (unsigned long long)le->entry);
         goto out;
     }

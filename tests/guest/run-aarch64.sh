@@ -49,16 +49,63 @@ for src in "$DIR"/*.S "$DIR"/*.c; do
 done
 mapfile -t names < <(printf '%s\n' "${names[@]}" | sort -u | sed '/^$/d')
 
-echo "1..$(( ${#names[@]} * ${#backends[@]} ))"
-if [ ${#names[@]} -eq 0 ]; then
-    echo "# no guest programs in tests/guest/aarch64"
-    exit 0
-fi
+# tern-aarch64's own error handling and options (see cli_checks below).
+NCLI=8
+echo "1..$(( ${#names[@]} * ${#backends[@]} + NCLI ))"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tern-guest.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
 comment() { sed 's/^/#   /'; }
+
+# cli_check DESC WANT_STATUS PATTERN ARGS...: run tern-aarch64 ARGS, expect
+# the exit status and PATTERN (grep -E) somewhere in stdout+stderr.
+cli_check() {
+    local desc=$1 want=$2 pat=$3 st
+    shift 3
+    num=$((num + 1))
+    if [ ! -x "$TERN" ]; then
+        echo "ok $num - cli: $desc # SKIP tern-aarch64 not built"
+        return
+    fi
+    timeout -k 5 "$TIMEOUT" "$TERN" "$@" > "$tmp/cli" 2>&1 < /dev/null
+    st=$?
+    if [ "$st" = "$want" ] && grep -Eq -- "$pat" "$tmp/cli"; then
+        echo "ok $num - cli: $desc"
+    else
+        echo "not ok $num - cli: $desc"
+        echo "# tern-aarch64 $*: exit status $st (expected $want), output:"
+        head -n 10 "$tmp/cli" | comment
+        echo "# expected to match: $pat"
+    fi
+}
+
+cli_checks() {
+    local hello=$BUILD/tests/guest/aarch64/user-hello
+    cli_check "missing program: 127" 127 "nonexistent: No such file" \
+        "$tmp/nonexistent"
+    cli_check "x86-64 ELF named as such" 1 "ELF for x86-64.*not AArch64" \
+        "$(type -P true)"
+    printf '#!/bin/sh\necho hi\n' > "$tmp/script.sh"
+    chmod +x "$tmp/script.sh"
+    cli_check "script refused with a hint" 1 "script" "$tmp/script.sh"
+    printf 'garbage, not an ELF at all\n' > "$tmp/garbage"
+    chmod +x "$tmp/garbage"
+    cli_check "non-ELF file" 1 "garbage: not an ELF file" "$tmp/garbage"
+    cli_check "unknown option" 1 "unknown option '-bogus'" -bogus x
+    cli_check "-cpu help lists max" 0 "^  max$" -cpu help
+    if [ -x "$hello" ]; then
+        head -c 100 "$hello" > "$tmp/truncated"
+        chmod +x "$tmp/truncated"
+        cli_check "truncated ELF" 1 "truncated" "$tmp/truncated"
+        cli_check "-strace shows the calls" 0 \
+            "^[0-9]+ exit\(0\)" -strace "$hello"
+    else
+        num=$((num + 2))
+        echo "ok $((num - 1)) - cli: truncated ELF # SKIP no AArch64 cross compiler"
+        echo "ok $num - cli: -strace # SKIP no AArch64 cross compiler"
+    fi
+}
 
 num=0
 for name in "${names[@]}"; do
@@ -132,4 +179,5 @@ for name in "${names[@]}"; do
         fi
     done
 done
+cli_checks
 exit 0
