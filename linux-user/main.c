@@ -68,6 +68,10 @@ static void die(const char *fmt, ...)
 
 static char **genv;
 static size_t genv_n;
+/* -E / -U lists in command-line order, applied after parsing. */
+static char **set_lists;
+static bool *set_is_set;
+static char **gargv;
 
 static void env_unset(const char *name)
 {
@@ -154,14 +158,15 @@ int main(int argc, char **argv)
     uint64_t stack_size = DEFAULT_STACK_SIZE;
     TCGAccelConfig cfg = { 0 };
     char errbuf[512];
-    char **set_lists = calloc(argc + 1, sizeof(char *));
-    bool *set_is_set = calloc(argc + 1, sizeof(bool));
     int nlists = 0;
     int i, ret, mask = 0;
     const char *prog;
-    char **gargv;
     ARMCPU *cpu;
     static TaskState ts;
+
+    /* Globals, so that early exits do not count as leaks (LeakSanitizer). */
+    set_lists = calloc(argc + 1, sizeof(char *));
+    set_is_set = calloc(argc + 1, sizeof(bool));
 
     /* The program's environment starts as ours. */
     for (genv_n = 0; environ[genv_n]; genv_n++) {
@@ -328,7 +333,5 @@ int main(int argc, char **argv)
     cpu->env.xregs[31] = image_info.sp;
     ts.cpu = cpu;
     thread_ts = &ts;
-    free(set_lists);
-    free(set_is_set);
     cpu_loop(&cpu->env);
 }

@@ -50,7 +50,7 @@ done
 mapfile -t names < <(printf '%s\n' "${names[@]}" | sort -u | sed '/^$/d')
 
 # tern-aarch64's own error handling and options (see cli_checks below).
-NCLI=8
+NCLI=10
 echo "1..$(( ${#names[@]} * ${#backends[@]} + NCLI ))"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tern-guest.XXXXXX")
@@ -82,6 +82,7 @@ cli_check() {
 
 cli_checks() {
     local hello=$BUILD/tests/guest/aarch64/user-hello
+    local args=$BUILD/tests/guest/aarch64/user-args
     cli_check "missing program: 127" 127 "nonexistent: No such file" \
         "$tmp/nonexistent"
     cli_check "x86-64 ELF named as such" 1 "ELF for x86-64.*not AArch64" \
@@ -100,10 +101,14 @@ cli_checks() {
         cli_check "truncated ELF" 1 "truncated" "$tmp/truncated"
         cli_check "-strace shows the calls" 0 \
             "^[0-9]+ exit\(0\)" -strace "$hello"
+        cli_check "-0 sets argv[0]" 0 'argv\[0\]="renamed"' -0 renamed "$args"
+        cli_check "-E and -U edit the environment" 0 "^env=B=2$" \
+            -E A=1,B=2 -U A "$args"
     else
-        num=$((num + 2))
-        echo "ok $((num - 1)) - cli: truncated ELF # SKIP no AArch64 cross compiler"
-        echo "ok $num - cli: -strace # SKIP no AArch64 cross compiler"
+        for d in "truncated ELF" "-strace" "-0" "-E/-U"; do
+            num=$((num + 1))
+            echo "ok $num - cli: $d # SKIP no AArch64 cross compiler"
+        done
     fi
 }
 
