@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "exec/cpu-ldst.h"
 #include "target/arm/cpu.h"
 
 /* ------------------------------------------------------------------ */
@@ -74,7 +75,6 @@ int page_get_flags(uint64_t addr);
 /* Set the flags of [start, end) (page-aligned) to flags. */
 void page_set_flags(uint64_t start, uint64_t end, int flags);
 /* Do all pages of [start, start+len) have all of flags (and PAGE_VALID)? */
-bool page_check_range(uint64_t start, uint64_t len, int flags);
 
 /*
  * The Linux calls, on guest addresses.  Return the guest address / 0, or

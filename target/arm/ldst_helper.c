@@ -23,13 +23,9 @@
 #include <stdint.h>
 
 #include "target/arm/cpu.h"
+#include "exec/cpu-ldst.h"
 #include "exec/exec-all.h"
 
-/*
- * linux-user/mmap.c (declared in linux-user/user-internal.h): do all pages
- * of [start, start+len) have the flags (PAGE_READ/PAGE_WRITE)?
- */
-bool page_check_range(uint64_t start, uint64_t len, int flags);
 
 #define HELPER_H "target/arm/helper.h"
 #include "tcg/helper-proto.h.inc"

@@ -548,7 +548,7 @@ static bool trans_ldst_pair(DisasContext *s, uint32_t insn)
     } else {
         size = opc == 0 ? 2 : 3;
     }
-    imm7 <<= size;
+    imm7 *= 1 << size;      /* scaled; a shift of a negative value is UB */
 
     base = cpu_reg_sp(s, rn);
     addr = new_tmp_a64(s);
