@@ -124,37 +124,52 @@ void gen_set_nzcv_from_logic(TCGv_i64 result, bool sf)
 }
 
 /*
- * In the 32-bit forms the operands arrive zero-extended from 32 bits
- * (read_cpu_reg with sf = 0), so the 64-bit sum holds the carry in bit 32.
- * dest may be the same temp as a or b: it is written last.
+ * The common tail of ADDS/ADCS/SUBS: V from the sign bits of res, a and b
+ * (an add overflows when a and b agree in sign and res does not; a
+ * subtract when they differ and res differs from a), then N, Z and the
+ * result.  dest may be the same temp as a or b: it is written last.
  */
-void gen_add_cc(bool sf, TCGv_i64 dest, TCGv_i64 a, TCGv_i64 b)
+static void gen_nzv_dest(bool sf, bool is_sub, TCGv_i64 dest, TCGv_i64 res,
+                         TCGv_i64 a, TCGv_i64 b)
 {
-    TCGv_i64 res = tcg_temp_new_i64();
     TCGv_i64 t = tcg_temp_new_i64();
 
-    if (sf) {
-        TCGv_i64 zero = tcg_constant_i64(0);
-
-        tcg_gen_add2_i64(res, cpu_CF, a, zero, b, zero);
-        tcg_gen_xor_i64(cpu_VF, res, a);
-        tcg_gen_xor_i64(t, a, b);
+    tcg_gen_xor_i64(cpu_VF, res, a);
+    tcg_gen_xor_i64(t, a, b);
+    if (is_sub) {
+        tcg_gen_and_i64(cpu_VF, cpu_VF, t);
+    } else {
         tcg_gen_andc_i64(cpu_VF, cpu_VF, t);
+    }
+    tcg_temp_free_i64(t);
+    if (sf) {
         tcg_gen_mov_i64(cpu_NF, res);
         tcg_gen_mov_i64(cpu_ZF, res);
         tcg_gen_mov_i64(dest, res);
     } else {
-        tcg_gen_add_i64(res, a, b);
-        tcg_gen_shri_i64(cpu_CF, res, 32);
-        tcg_gen_xor_i64(cpu_VF, res, a);
-        tcg_gen_xor_i64(t, a, b);
-        tcg_gen_andc_i64(cpu_VF, cpu_VF, t);
         tcg_gen_ext32s_i64(cpu_VF, cpu_VF);
         tcg_gen_ext32s_i64(cpu_NF, res);
         tcg_gen_ext32u_i64(cpu_ZF, res);
         tcg_gen_ext32u_i64(dest, res);
     }
-    tcg_temp_free_i64(t);
+}
+
+/*
+ * In the 32-bit forms the operands arrive zero-extended from 32 bits
+ * (read_cpu_reg with sf = 0), so the 64-bit sum holds the carry in bit 32.
+ */
+void gen_add_cc(bool sf, TCGv_i64 dest, TCGv_i64 a, TCGv_i64 b)
+{
+    TCGv_i64 res = tcg_temp_new_i64();
+
+    if (sf) {
+        TCGv_i64 zero = tcg_constant_i64(0);
+        tcg_gen_add2_i64(res, cpu_CF, a, zero, b, zero);
+    } else {
+        tcg_gen_add_i64(res, a, b);
+        tcg_gen_shri_i64(cpu_CF, res, 32);
+    }
+    gen_nzv_dest(sf, false, dest, res, a, b);
     tcg_temp_free_i64(res);
 }
 
@@ -162,24 +177,10 @@ void gen_add_cc(bool sf, TCGv_i64 dest, TCGv_i64 a, TCGv_i64 b)
 void gen_sub_cc(bool sf, TCGv_i64 dest, TCGv_i64 a, TCGv_i64 b)
 {
     TCGv_i64 res = tcg_temp_new_i64();
-    TCGv_i64 t = tcg_temp_new_i64();
 
     tcg_gen_sub_i64(res, a, b);
-    tcg_gen_xor_i64(t, a, b);
     tcg_gen_setcond_i64(TCG_COND_GEU, cpu_CF, a, b);
-    tcg_gen_xor_i64(cpu_VF, res, a);
-    tcg_gen_and_i64(cpu_VF, cpu_VF, t);
-    if (sf) {
-        tcg_gen_mov_i64(cpu_NF, res);
-        tcg_gen_mov_i64(cpu_ZF, res);
-        tcg_gen_mov_i64(dest, res);
-    } else {
-        tcg_gen_ext32s_i64(cpu_VF, cpu_VF);
-        tcg_gen_ext32s_i64(cpu_NF, res);
-        tcg_gen_ext32u_i64(cpu_ZF, res);
-        tcg_gen_ext32u_i64(dest, res);
-    }
-    tcg_temp_free_i64(t);
+    gen_nzv_dest(sf, true, dest, res, a, b);
     tcg_temp_free_i64(res);
 }
 
@@ -187,7 +188,6 @@ void gen_sub_cc(bool sf, TCGv_i64 dest, TCGv_i64 a, TCGv_i64 b)
 void gen_adc_cc(bool sf, TCGv_i64 dest, TCGv_i64 a, TCGv_i64 b)
 {
     TCGv_i64 res = tcg_temp_new_i64();
-    TCGv_i64 t = tcg_temp_new_i64();
 
     if (sf) {
         TCGv_i64 zero = tcg_constant_i64(0);
@@ -196,25 +196,12 @@ void gen_adc_cc(bool sf, TCGv_i64 dest, TCGv_i64 a, TCGv_i64 b)
         tcg_gen_add2_i64(res, c, a, zero, cpu_CF, zero);
         tcg_gen_add2_i64(res, cpu_CF, res, c, b, zero);
         tcg_temp_free_i64(c);
-        tcg_gen_xor_i64(cpu_VF, res, a);
-        tcg_gen_xor_i64(t, a, b);
-        tcg_gen_andc_i64(cpu_VF, cpu_VF, t);
-        tcg_gen_mov_i64(cpu_NF, res);
-        tcg_gen_mov_i64(cpu_ZF, res);
-        tcg_gen_mov_i64(dest, res);
     } else {
         tcg_gen_add_i64(res, a, b);
         tcg_gen_add_i64(res, res, cpu_CF);
         tcg_gen_shri_i64(cpu_CF, res, 32);
-        tcg_gen_xor_i64(cpu_VF, res, a);
-        tcg_gen_xor_i64(t, a, b);
-        tcg_gen_andc_i64(cpu_VF, cpu_VF, t);
-        tcg_gen_ext32s_i64(cpu_VF, cpu_VF);
-        tcg_gen_ext32s_i64(cpu_NF, res);
-        tcg_gen_ext32u_i64(cpu_ZF, res);
-        tcg_gen_ext32u_i64(dest, res);
     }
-    tcg_temp_free_i64(t);
+    gen_nzv_dest(sf, false, dest, res, a, b);
     tcg_temp_free_i64(res);
 }
 
@@ -273,6 +260,7 @@ void a64_test_cc(DisasContext *s, DisasCompare64 *c, int cc)
         c->cond = tcg_invert_cond(c->cond);
     }
 }
+
 
 /* ------------------------------------------------------------------ */
 /* Block ends and exceptions                                           */
