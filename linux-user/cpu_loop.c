@@ -11,8 +11,14 @@
  *                       generated code or a helper's own check)
  *   EXCP_PREFETCH_ABORT SIGSEGV: the pc is not executable
  *   EXCP_UNALIGNED      SIGBUS (BUS_ADRALN)
+ *   EXCP_INTERRUPT      cpu_exit() from the host signal handler: a signal
+ *                       for the guest is pending
+ *
+ * After each exit the pending signals the thread does not block are
+ * delivered (signal.c): the guest then continues in its handler.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +28,25 @@
 #include "linux-user/user-internal.h"
 
 __thread TaskState *thread_ts;
+
+/* Calls that Linux restarts after a handler with SA_RESTART (ERESTARTSYS). */
+static bool syscall_restartable(int num, uint64_t a2, uint64_t a4)
+{
+    switch (num) {
+    case 63: case 64: case 65: case 66:     /* read write readv writev */
+    case 67: case 68: case 69: case 70:     /* pread64 pwrite64 preadv pwritev */
+    case 56: case 29: case 25: case 32:     /* openat ioctl fcntl flock */
+    case 260: case 95:                      /* wait4 waitid */
+    case 202: case 242: case 203:           /* accept accept4 connect */
+    case 206: case 207: case 211: case 212: /* sendto recvfrom sendmsg recvmsg */
+    case 71: case 76: case 77:              /* sendfile splice tee */
+        return true;
+    case 98:                                /* futex: WAIT without a timeout */
+        return ((a2 & 0x7f) == 0 || (a2 & 0x7f) == 9) && a4 == 0;
+    default:
+        return false;
+    }
+}
 
 void cpu_loop(CPUARMState *env)
 {
@@ -34,10 +59,22 @@ void cpu_loop(CPUARMState *env)
         switch (trapnr) {
         case EXCP_SWI: {
             uint64_t *x = env->xregs;
+            uint64_t x0 = x[0];
+            int num = (int)x[8];
+            int64_t ret;
+
             /* Exception return clears the local exclusive monitor. */
             env->exclusive_addr = ~0ull;
-            x[0] = (uint64_t)do_syscall(env, (int)x[8], x[0], x[1], x[2],
-                                        x[3], x[4], x[5]);
+            ret = do_syscall(env, num, x[0], x[1], x[2], x[3], x[4], x[5]);
+            if (ret == -TERN_ESIGRETURN) {
+                break;              /* every register came from the frame */
+            }
+            if (ret == -EINTR && syscall_restartable(num, x[1], x[3])) {
+                /* Decided when the signal is delivered (SA_RESTART). */
+                ts->restart_syscall = true;
+                ts->restart_x0 = x0;
+            }
+            x[0] = (uint64_t)ret;
             break;
         }
         case EXCP_INTERRUPT:
@@ -46,9 +83,11 @@ void cpu_loop(CPUARMState *env)
         case EXCP_HALTED:
             break;
         case EXCP_UDEF:
-            queue_guest_signal(env, SIGILL, ILL_ILLOPC, env->pc);
+            force_sig_fault(env, SIGILL, ILL_ILLOPC, env->pc);
+            break;
         case EXCP_BKPT:
-            queue_guest_signal(env, SIGTRAP, TRAP_BRKPT, env->pc);
+            force_sig_fault(env, SIGTRAP, TRAP_BRKPT, env->pc);
+            break;
         case EXCP_DATA_ABORT:
         case EXCP_PREFETCH_ABORT: {
             int sig = SIGSEGV, code;
@@ -61,10 +100,13 @@ void cpu_loop(CPUARMState *env)
                        ? SEGV_ACCERR : SEGV_MAPERR;
             }
             ts->fault_signal = 0;
-            queue_guest_signal(env, sig, code, env->exception_vaddr);
+            ts->fault_fetch = trapnr == EXCP_PREFETCH_ABORT;
+            force_sig_fault(env, sig, code, env->exception_vaddr);
+            break;
         }
         case EXCP_UNALIGNED:
-            queue_guest_signal(env, SIGBUS, BUS_ADRALN, env->exception_vaddr);
+            force_sig_fault(env, SIGBUS, BUS_ADRALN, env->exception_vaddr);
+            break;
         default:
             fprintf(stderr, USER_PROG ": internal error: unexpected exit %d "
                     "(0x%x) from cpu_exec at guest pc 0x%llx; this is a bug "
@@ -72,5 +114,7 @@ void cpu_loop(CPUARMState *env)
                     (unsigned long long)env->pc);
             abort();
         }
+        /* Asynchronous signals, and any a syscall unblocked. */
+        process_pending_signals(env);
     }
 }

@@ -333,5 +333,6 @@ int main(int argc, char **argv)
     cpu->env.xregs[31] = image_info.sp;
     ts.cpu = cpu;
     thread_ts = &ts;
+    signal_thread_add(&ts);
     cpu_loop(&cpu->env);
 }

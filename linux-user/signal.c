@@ -1,31 +1,55 @@
 /*
- * Guest signals, first step: dispositions are recorded and SIG_IGN /
- * SIG_DFL reach the host, so ignored signals stay ignored (also across
- * exec) and default actions happen for real.  Running guest handlers
- * (ARM signal frames, sigreturn) is the next milestone: a signal that
- * has a guest handler gets the host's default action until then.
+ * Guest signals: dispositions, masks, delivery to guest handlers with
+ * arm64 Linux signal frames, rt_sigreturn.
  *
- * Synchronous signals from guest faults (SIGSEGV, SIGBUS, SIGILL,
- * SIGTRAP) take the default action: a message, then the process dies by
- * that very signal so that the parent (a shell) sees "Segmentation
- * fault" and status 128+N, as for a native program.
+ * Where signals come from:
+ *   - synchronous: a guest fault or exception ends cpu_exec() and the
+ *     cpu loop calls force_sig_fault() (SIGSEGV, SIGBUS, SIGILL, SIGTRAP);
+ *   - asynchronous: every signal the guest has a handler for has a host
+ *     handler (host_signal_handler) that records it in the receiving
+ *     thread's TaskState (pending bit + siginfo) and calls cpu_exit() on
+ *     that thread's CPU.  Generated code stops at the next block start,
+ *     cpu_exec() returns, and process_pending_signals() builds the frame.
+ *     A host syscall the signal interrupted returns EINTR; restartable
+ *     ones are restarted when the handler has SA_RESTART.
+ *
+ * The guest's blocked set is per thread (TaskState.sigmask) and is
+ * mirrored in the host thread's mask (minus the synchronous signals, which
+ * tern needs), so the host kernel keeps blocked signals pending and picks
+ * the thread for process-directed ones, as Linux does for a native
+ * program.
+ *
+ * The frame is the one arm64 Linux builds (arch/arm64/kernel/signal.c,
+ * uapi asm/sigcontext.h): below the interrupted sp (or at the top of the
+ * alternate stack) a frame record {x29, x30}, then struct rt_sigframe
+ * { siginfo; ucontext } with uc_mcontext.__reserved holding an
+ * fpsimd_context, an esr_context after a memory fault, and the
+ * terminating null record.  The handler starts with x0 = signal,
+ * x1 = &info, x2 = &uc (SA_SIGINFO), sp = the frame, x29 = the frame
+ * record, x30 = sa_restorer or, without SA_RESTORER, a two-instruction
+ * trampoline tern maps in the guest (Linux uses its vDSO's; tern has no
+ * vDSO): mov x8, #139; svc #0.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "exec/exec-all.h"
 #include "util/log.h"
 #include "linux-user/user-internal.h"
 
-#define T_NSIG 64
+/* ------------------------------------------------------------------ */
+/* arm64 ABI: structures and constants (uapi asm-generic and asm/)     */
 
-/* arm64 (generic) struct sigaction as rt_sigaction sees it. */
+/* struct sigaction as rt_sigaction sees it. */
 struct target_sigaction {
     uint64_t handler;
     uint64_t flags;
@@ -35,11 +59,107 @@ struct target_sigaction {
 
 #define T_SIG_DFL 0
 #define T_SIG_IGN 1
-#define T_SA_RESTORER 0x04000000
 
-static struct target_sigaction sigact_table[T_NSIG + 1];
+#define T_SA_NOCLDSTOP  0x00000001u
+#define T_SA_NOCLDWAIT  0x00000002u
+#define T_SA_SIGINFO    0x00000004u
+#define T_SA_RESTORER   0x04000000u
+#define T_SA_ONSTACK    0x08000000u
+#define T_SA_RESTART    0x10000000u
+#define T_SA_NODEFER    0x40000000u
+#define T_SA_RESETHAND  0x80000000u
 
-/* Signals tern needs for itself: the guest's setting is only recorded. */
+/* stack_t */
+struct target_stack {
+    uint64_t ss_sp;
+    int32_t ss_flags;
+    int32_t pad;
+    uint64_t ss_size;
+};
+
+#define T_SS_ONSTACK 1
+#define T_SS_DISABLE 2
+#define T_SS_AUTODISARM (1u << 31)
+#define T_MINSIGSTKSZ 5120
+
+/* struct sigcontext (asm/sigcontext.h) */
+struct target_sigcontext {
+    uint64_t fault_address;
+    uint64_t regs[31];
+    uint64_t sp;
+    uint64_t pc;
+    uint64_t pstate;
+    uint8_t reserved[4096] __attribute__((aligned(16)));
+};
+
+/* The kernel's struct ucontext for arm64 (sigset_t padded to 1024 bits). */
+struct target_ucontext {
+    uint64_t uc_flags;
+    uint64_t uc_link;
+    struct target_stack uc_stack;
+    uint64_t uc_sigmask;
+    uint8_t unused[1024 / 8 - 8];
+    struct target_sigcontext uc_mcontext;
+};
+
+struct target_rt_sigframe {
+    uint8_t info[128];              /* siginfo_t */
+    struct target_ucontext uc;
+};
+
+/* Records in __reserved: struct _aarch64_ctx { magic; size; } heads. */
+#define T_FPSIMD_MAGIC 0x46508001u
+#define T_ESR_MAGIC    0x45535201u
+#define T_EXTRA_MAGIC  0x45585401u
+
+struct target_fpsimd_context {
+    uint32_t magic, size;
+    uint32_t fpsr, fpcr;
+    uint64_t vregs[64];             /* __uint128_t vregs[32], little-endian */
+};
+
+struct target_esr_context {
+    uint32_t magic, size;
+    uint64_t esr;
+};
+
+_Static_assert(offsetof(struct target_sigcontext, reserved) == 288, "sigcontext");
+_Static_assert(offsetof(struct target_ucontext, uc_mcontext) == 176, "ucontext");
+_Static_assert(offsetof(struct target_rt_sigframe, uc) == 128, "rt_sigframe");
+_Static_assert(sizeof(struct target_rt_sigframe) == 4688, "rt_sigframe size");
+_Static_assert(sizeof(struct target_fpsimd_context) == 528, "fpsimd_context");
+
+/* Where the records go: fpsimd first, then esr, then the terminator. */
+#define FRAME_FPSIMD_OFF 0
+#define FRAME_ESR_OFF    (FRAME_FPSIMD_OFF + sizeof(struct target_fpsimd_context))
+
+/* FPCR / FPSR bits that exist (as MSR writes them, target/arm). */
+#define T_FPCR_MASK 0x07c80000u
+#define T_FPSR_MASK 0x0800009fu
+
+/* ESR_ELx: exception classes and fault status codes Linux reports. */
+#define ESR_EC_IABT_LOW 0x20u
+#define ESR_EC_DABT_LOW 0x24u
+#define ESR_IL          (1u << 25)
+#define ESR_WNR         (1u << 6)
+#define FSC_TRANS_L3    0x07u
+#define FSC_PERM_L3     0x0fu
+#define FSC_ALIGN       0x21u
+
+#define SIGBIT(sig) (1ull << ((sig) - 1))
+#define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+
+static struct target_sigaction sigact_table[TARGET_NSIG + 1];
+static pthread_mutex_t sigact_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The guest address of the rt_sigreturn trampoline (0: not mapped yet). */
+static uint64_t sigtramp_addr;
+
+/* Live guest threads (for tkill/tgkill of signals the host cannot carry). */
+static TaskState *thread_list;
+static pthread_mutex_t thread_list_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Signals tern needs for itself: the host handler is always tern's. */
 static bool host_owned(int sig)
 {
     return sig == SIGSEGV || sig == SIGBUS;
@@ -51,10 +171,131 @@ static bool sig_is_sync(int sig)
            sig == SIGFPE || sig == SIGTRAP;
 }
 
+/*
+ * glibc on the host keeps 32 .. SIGRTMIN-1 for itself (cancellation,
+ * setxid); those guest signals never travel through the host.
+ */
+static bool host_can_carry(int sig)
+{
+    return sig >= 1 && sig <= SIGRTMAX && !(sig >= 32 && sig < SIGRTMIN);
+}
+
+static bool default_ignores(int sig)
+{
+    return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG ||
+           sig == SIGWINCH;
+}
+
+static bool default_stops(int sig)
+{
+    return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+           sig == SIGTTOU;
+}
+
+/* Never let the guest block the signals tern's fault handling needs. */
+static void host_mask_from_guest(uint64_t mask, sigset_t *set)
+{
+    sigemptyset(set);
+    for (int sig = 1; sig <= TARGET_NSIG; sig++) {
+        if (!(mask & SIGBIT(sig)) || sig_is_sync(sig) || !host_can_carry(sig)) {
+            continue;
+        }
+        sigaddset(set, sig);
+    }
+}
+
+/* Set the thread's guest mask and the host mask that mirrors it. */
+static void set_guest_mask(TaskState *ts, uint64_t mask)
+{
+    sigset_t hset;
+
+    ts->sigmask = mask & ~UNBLOCKABLE;
+    host_mask_from_guest(ts->sigmask, &hset);
+    pthread_sigmask(SIG_SETMASK, &hset, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Host side: recording signals for the guest                          */
+
+/* Make the thread leave generated code at the next block start. */
+static void kick_thread(TaskState *ts)
+{
+    if (ts->cpu) {
+        cpu_exit(&ts->cpu->parent);
+    }
+}
+
+static void queue_signal_info(TaskState *ts, int sig, const void *info)
+{
+    memcpy(ts->pending_info[sig], info, 128);
+    __atomic_or_fetch(&ts->pending, SIGBIT(sig), __ATOMIC_SEQ_CST);
+    kick_thread(ts);
+}
+
+void queue_host_signal(int sig, const siginfo_t *si)
+{
+    TaskState *ts = thread_ts;
+
+    if (!ts || sig < 1 || sig > TARGET_NSIG) {
+        return;         /* not a guest thread (yet): nothing to run it on */
+    }
+    queue_signal_info(ts, sig, si);
+}
+
+static void host_signal_handler(int sig, siginfo_t *si, void *puc)
+{
+    int saved_errno = errno;
+
+    (void)puc;
+    if (sig_is_sync(sig) && si->si_code > 0) {
+        /* SIGILL/SIGFPE/SIGTRAP raised by tern's own code: a bug. */
+        char buf[160];
+        int n = snprintf(buf, sizeof(buf), USER_PROG ": internal error: host "
+                         "signal %d at address %p; this is a bug in tern\n",
+                         sig, si->si_addr);
+        if (write(2, buf, n) < 0) {
+            /* nothing better to do */
+        }
+        signal(SIGABRT, SIG_DFL);
+        abort();
+    }
+    queue_host_signal(sig, si);
+    errno = saved_errno;
+}
+
+/* Put the host disposition in line with the guest's. */
+static void apply_host_action(int sig, const struct target_sigaction *ka)
+{
+    struct sigaction sa;
+
+    if (host_owned(sig) || !host_can_carry(sig) || sig == SIGKILL ||
+        sig == SIGSTOP) {
+        return;
+    }
+    memset(&sa, 0, sizeof(sa));
+    if (ka->handler == T_SIG_IGN) {
+        if (sig_is_sync(sig)) {
+            return;     /* from kill(): the cpu loop drops it; faults kill */
+        }
+        sa.sa_handler = SIG_IGN;
+    } else if (ka->handler == T_SIG_DFL) {
+        sa.sa_handler = SIG_DFL;
+    } else {
+        sa.sa_sigaction = host_signal_handler;
+        /* No SA_RESTART: a blocking host syscall must return EINTR. */
+        sa.sa_flags = SA_SIGINFO;
+        sigfillset(&sa.sa_mask);
+    }
+    if (sig == SIGCHLD) {
+        sa.sa_flags |= ka->flags & (T_SA_NOCLDSTOP | T_SA_NOCLDWAIT);
+    }
+    sigaction(sig, &sa, NULL);
+}
+
 void signal_init(void)
 {
     /* The guest starts with the dispositions tern inherited. */
-    for (int sig = 1; sig <= T_NSIG; sig++) {
+    for (int sig = 1; sig <= TARGET_NSIG; sig++) {
         struct sigaction old;
         if (sig == SIGKILL || sig == SIGSTOP || host_owned(sig)) {
             continue;
@@ -64,6 +305,37 @@ void signal_init(void)
         }
     }
     user_fault_handlers_init();
+}
+
+void signal_thread_add(TaskState *ts)
+{
+    ts->tid = (int)syscall(SYS_gettid);
+    pthread_mutex_lock(&thread_list_lock);
+    ts->next = thread_list;
+    thread_list = ts;
+    pthread_mutex_unlock(&thread_list_lock);
+}
+
+void signal_thread_remove(TaskState *ts)
+{
+    pthread_mutex_lock(&thread_list_lock);
+    for (TaskState **p = &thread_list; *p; p = &(*p)->next) {
+        if (*p == ts) {
+            *p = ts->next;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&thread_list_lock);
+}
+
+void signal_fork_child(TaskState *ts)
+{
+    /* The child runs only this thread; the lock may be held by another. */
+    pthread_mutex_init(&thread_list_lock, NULL);
+    pthread_mutex_init(&sigact_lock, NULL);
+    thread_list = NULL;
+    ts->pending = 0;
+    signal_thread_add(ts);
 }
 
 void die_with_signal(int sig)
@@ -88,17 +360,62 @@ void die_with_signal(int sig)
     _exit(128 + sig);
 }
 
-void queue_guest_signal(CPUARMState *env, int sig, int code, uint64_t addr)
-{
-    const struct target_sigaction *ka = &sigact_table[sig];
+/* ------------------------------------------------------------------ */
+/* The frame                                                           */
 
-    if (ka->handler != T_SIG_DFL && ka->handler != T_SIG_IGN) {
-        fprintf(stderr, USER_PROG ": guest signal %d (%s) has a handler at "
-                "0x%llx, but delivering signals to guest handlers is not "
-                "implemented yet\n", sig, strsignal(sig),
-                (unsigned long long)ka->handler);
+static struct target_sigaction get_sigaction(int sig)
+{
+    struct target_sigaction ka;
+
+    pthread_mutex_lock(&sigact_lock);
+    ka = sigact_table[sig];
+    pthread_mutex_unlock(&sigact_lock);
+    return ka;
+}
+
+/* Map the rt_sigreturn trampoline (once); 0 if the guest has no room. */
+static uint64_t get_sigtramp(void)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static const uint32_t code[2] = {
+        0xd2801168,     /* mov x8, #139 (rt_sigreturn) */
+        0xd4000001,     /* svc #0 */
+    };
+    uint64_t addr;
+
+    pthread_mutex_lock(&lock);
+    if (!sigtramp_addr) {
+        int64_t a = target_mmap(0, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
+                                MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (a > 0 && copy_to_user(a, code, sizeof(code)) == 0 &&
+            target_mprotect(a, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC) == 0) {
+            sigtramp_addr = a;
+        }
     }
-    /* Synchronous signals cannot be ignored: the insn would fault again. */
+    addr = sigtramp_addr;
+    pthread_mutex_unlock(&lock);
+    return addr;
+}
+
+/* Linux's on_sig_stack / sas_ss_flags for a downward-growing stack. */
+static bool on_sig_stack(const TaskState *ts, uint64_t sp)
+{
+    if (ts->ss_flags & T_SS_AUTODISARM) {
+        return false;
+    }
+    return ts->ss_size && sp > ts->ss_sp && sp - ts->ss_sp <= ts->ss_size;
+}
+
+static int sas_ss_flags(const TaskState *ts, uint64_t sp)
+{
+    if (!ts->ss_size) {
+        return T_SS_DISABLE;
+    }
+    return on_sig_stack(ts, sp) ? T_SS_ONSTACK : 0;
+}
+
+static void print_fatal(CPUARMState *env, int sig, int code, uint64_t addr)
+{
     fprintf(stderr, USER_PROG ": uncaught guest signal %d (%s) at pc 0x%llx",
             sig, strsignal(sig), (unsigned long long)env->pc);
     if (sig == SIGSEGV || sig == SIGBUS) {
@@ -110,8 +427,355 @@ void queue_guest_signal(CPUARMState *env, int sig, int code, uint64_t addr)
     tern_log_mask(LOG_INT, "guest signal %d code %d addr 0x%llx pc 0x%llx\n",
                   sig, code, (unsigned long long)addr,
                   (unsigned long long)env->pc);
+}
+
+/* Default action of an asynchronous signal. */
+static void default_action(int sig)
+{
+    if (default_ignores(sig)) {
+        return;
+    }
+    if (default_stops(sig)) {
+        kill(getpid(), SIGSTOP);
+        return;
+    }
     die_with_signal(sig);
 }
+
+/*
+ * Build the frame for sig with siginfo info and point the CPU at the
+ * handler.  false if the frame cannot be written (the caller kills the
+ * guest with SIGSEGV, as Linux's force_sigsegv does).
+ */
+static bool setup_rt_frame(CPUARMState *env, TaskState *ts, int sig,
+                           const struct target_sigaction *ka,
+                           const uint8_t *info, uint64_t saved_mask)
+{
+    static __thread struct target_rt_sigframe f;   /* 4.6 KiB: off the stack */
+    struct target_fpsimd_context *fp;
+    uint64_t sp = env->xregs[31], sp_top, record, frame, restorer;
+    uint64_t rec[2];
+
+    sp_top = sp;
+    if ((ka->flags & T_SA_ONSTACK) && sas_ss_flags(ts, sp) == 0) {
+        sp_top = ts->ss_sp + ts->ss_size;
+    }
+    record = (sp_top - 16) & ~15ull;
+    frame = record - sizeof(struct target_rt_sigframe);
+    if (ka->flags & T_SA_RESTORER) {
+        restorer = ka->restorer;
+    } else {
+        restorer = get_sigtramp();
+        if (!restorer) {
+            return false;
+        }
+    }
+
+    memset(&f, 0, sizeof(f));
+    if (ka->flags & T_SA_SIGINFO) {
+        memcpy(f.info, info, sizeof(f.info));
+    }
+    f.uc.uc_stack.ss_sp = ts->ss_sp;
+    f.uc.uc_stack.ss_size = ts->ss_size;
+    f.uc.uc_stack.ss_flags = ts->ss_size ? (int32_t)(ts->ss_flags & T_SS_AUTODISARM)
+                                         : T_SS_DISABLE;
+    f.uc.uc_sigmask = saved_mask;
+    f.uc.uc_mcontext.fault_address = ts->fault_address;
+    memcpy(f.uc.uc_mcontext.regs, env->xregs, sizeof(f.uc.uc_mcontext.regs));
+    f.uc.uc_mcontext.sp = sp;
+    f.uc.uc_mcontext.pc = env->pc;
+    f.uc.uc_mcontext.pstate = arm_get_nzcv(env);
+
+    fp = (struct target_fpsimd_context *)(f.uc.uc_mcontext.reserved +
+                                          FRAME_FPSIMD_OFF);
+    fp->magic = T_FPSIMD_MAGIC;
+    fp->size = sizeof(*fp);
+    fp->fpsr = env->fpsr;
+    fp->fpcr = env->fpcr;
+    for (int i = 0; i < 32; i++) {
+        fp->vregs[2 * i] = env->vregs[i].d[0];
+        fp->vregs[2 * i + 1] = env->vregs[i].d[1];
+    }
+    if (ts->fault_esr) {
+        struct target_esr_context esr = {
+            .magic = T_ESR_MAGIC, .size = sizeof(esr), .esr = ts->fault_esr,
+        };
+        memcpy(f.uc.uc_mcontext.reserved + FRAME_ESR_OFF, &esr, sizeof(esr));
+    }
+    /* The terminator (magic 0, size 0) is the zeroed rest of __reserved. */
+
+    rec[0] = env->xregs[29];
+    rec[1] = env->xregs[30];
+    if (!page_check_range(frame, sp_top - frame, PAGE_WRITE) ||
+        copy_to_user(frame, &f, sizeof(f)) || copy_to_user(record, rec, 16)) {
+        return false;
+    }
+    if ((ts->ss_flags & T_SS_AUTODISARM) && ts->ss_size) {
+        ts->ss_sp = 0;
+        ts->ss_size = 0;
+        ts->ss_flags = 0;
+    }
+
+    env->xregs[0] = sig;
+    if (ka->flags & T_SA_SIGINFO) {
+        env->xregs[1] = frame + offsetof(struct target_rt_sigframe, info);
+        env->xregs[2] = frame + offsetof(struct target_rt_sigframe, uc);
+    }
+    env->xregs[29] = record;
+    env->xregs[30] = restorer;
+    env->xregs[31] = frame;
+    env->pc = ka->handler;
+    /* Exception entry and return clear the local exclusive monitor. */
+    env->exclusive_addr = ~0ull;
+    return true;
+}
+
+/* Run the guest handler of sig (or its default action). */
+static void handle_signal(CPUARMState *env, TaskState *ts, int sig,
+                          const uint8_t *info)
+{
+    struct target_sigaction ka = get_sigaction(sig);
+    uint64_t saved_mask, new_mask;
+
+    if (ka.handler == T_SIG_IGN) {
+        return;
+    }
+    if (ka.handler == T_SIG_DFL) {
+        default_action(sig);
+        return;
+    }
+    /* An interrupted syscall: restart it or let it fail with EINTR. */
+    if (ts->restart_syscall) {
+        ts->restart_syscall = false;
+        if (ka.flags & T_SA_RESTART) {
+            env->xregs[0] = ts->restart_x0;
+            env->pc -= 4;
+        } else {
+            env->xregs[0] = (uint64_t)-EINTR;
+        }
+    }
+    saved_mask = ts->sigmask;
+    if (ts->in_sigsuspend) {
+        ts->in_sigsuspend = false;
+        saved_mask = ts->sigsuspend_saved;
+    }
+    if (!setup_rt_frame(env, ts, sig, &ka, info, saved_mask)) {
+        fprintf(stderr, USER_PROG ": cannot write the frame for guest signal "
+                "%d (%s) below sp 0x%llx\n", sig, strsignal(sig),
+                (unsigned long long)env->xregs[31]);
+        die_with_signal(SIGSEGV);
+    }
+    new_mask = ts->sigmask | ka.mask;
+    if (!(ka.flags & T_SA_NODEFER)) {
+        new_mask |= SIGBIT(sig);
+    }
+    set_guest_mask(ts, new_mask);
+    if (ka.flags & T_SA_RESETHAND) {
+        pthread_mutex_lock(&sigact_lock);
+        sigact_table[sig].handler = T_SIG_DFL;
+        apply_host_action(sig, &sigact_table[sig]);
+        pthread_mutex_unlock(&sigact_lock);
+    }
+}
+
+static uint32_t fault_esr(const TaskState *ts, int sig, int code, bool fetch)
+{
+    uint32_t fsc;
+
+    if (sig == SIGBUS && code == BUS_ADRALN) {
+        fsc = FSC_ALIGN;
+    } else if (sig == SIGSEGV && code == SEGV_ACCERR) {
+        fsc = FSC_PERM_L3;
+    } else {
+        fsc = FSC_TRANS_L3;
+    }
+    if (fetch) {
+        return ESR_EC_IABT_LOW << 26 | ESR_IL | fsc;
+    }
+    return ESR_EC_DABT_LOW << 26 | ESR_IL | (ts->fault_write ? ESR_WNR : 0) | fsc;
+}
+
+void force_sig_fault(CPUARMState *env, int sig, int code, uint64_t addr)
+{
+    TaskState *ts = thread_ts;
+    struct target_sigaction ka = get_sigaction(sig);
+    uint8_t info[128];
+    int32_t head[3] = { sig, 0, code };
+    bool fetch = ts->fault_fetch;
+
+    /*
+     * What the sigcontext and its ESR record show (Linux keeps them per
+     * thread; BRK leaves them as they were).
+     */
+    if (sig == SIGSEGV || sig == SIGBUS) {
+        ts->fault_address = addr;
+        ts->fault_esr = fault_esr(ts, sig, code, fetch);
+    } else if (sig == SIGILL) {
+        ts->fault_address = 0;
+        ts->fault_esr = 0;
+    }
+    ts->fault_write = false;
+    ts->fault_fetch = false;
+    /* Blocked or ignored: Linux unblocks it and restores the default. */
+    if (ka.handler == T_SIG_DFL || ka.handler == T_SIG_IGN ||
+        (ts->sigmask & SIGBIT(sig))) {
+        print_fatal(env, sig, code, addr);
+        die_with_signal(sig);
+    }
+    memset(info, 0, sizeof(info));
+    memcpy(info, head, sizeof(head));
+    memcpy(info + 16, &addr, 8);            /* si_addr */
+    handle_signal(env, ts, sig, info);
+}
+
+void process_pending_signals(CPUARMState *env)
+{
+    TaskState *ts = thread_ts;
+
+    for (;;) {
+        uint64_t ready = __atomic_load_n(&ts->pending, __ATOMIC_ACQUIRE) &
+                         ~ts->sigmask;
+        uint8_t info[128];
+        sigset_t all, old;
+        int sig;
+
+        if (!ready) {
+            break;
+        }
+        /* Synchronous ones first (as Linux dequeues them), then the lowest. */
+        sig = __builtin_ctzll(ready) + 1;
+        for (int s = 1; s <= TARGET_NSIG; s++) {
+            if ((ready & SIGBIT(s)) && sig_is_sync(s)) {
+                sig = s;
+                break;
+            }
+        }
+        /* The host handler must not rewrite info while we copy it. */
+        sigfillset(&all);
+        pthread_sigmask(SIG_SETMASK, &all, &old);
+        memcpy(info, ts->pending_info[sig], sizeof(info));
+        __atomic_and_fetch(&ts->pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        handle_signal(env, ts, sig, info);
+    }
+    if (ts->restart_syscall) {
+        /* No handler ran: the call goes on as if nothing happened. */
+        ts->restart_syscall = false;
+        env->xregs[0] = ts->restart_x0;
+        env->pc -= 4;
+    }
+    if (ts->in_sigsuspend) {
+        ts->in_sigsuspend = false;
+        set_guest_mask(ts, ts->sigsuspend_saved);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* rt_sigreturn                                                        */
+
+/*
+ * Load the frame at sp into env; false: the frame is bad.  In Linux's
+ * order (restore_sigframe): a misaligned or unreadable frame changes
+ * nothing; otherwise the mask and the general registers, sp, pc and
+ * pstate are loaded first, then pstate and the records are checked, so
+ * the SIGSEGV for a bad record is raised with the frame's registers.
+ */
+static bool restore_sigframe(CPUARMState *env, TaskState *ts, uint64_t sp)
+{
+    static __thread struct target_rt_sigframe f;
+    const struct target_sigcontext *sc = &f.uc.uc_mcontext;
+    struct target_fpsimd_context fp;
+    bool have_fp = false;
+    size_t off = 0, limit = sizeof(sc->reserved);
+
+    if (sp & 15) {
+        return false;
+    }
+    if (copy_from_user(&f, sp, sizeof(f))) {
+        return false;
+    }
+    set_guest_mask(ts, f.uc.uc_sigmask);
+    memcpy(env->xregs, sc->regs, sizeof(sc->regs));
+    env->xregs[31] = sc->sp;
+    env->pc = sc->pc;
+    arm_set_nzcv(env, (uint32_t)sc->pstate);
+    env->exclusive_addr = ~0ull;
+    /* Only EL0t (M = 0, nRW = 0) with DAIF clear (valid_user_regs). */
+    if (sc->pstate & 0x3dfu) {
+        return false;
+    }
+    /* The records: 16-byte aligned, inside __reserved, null-terminated. */
+    for (;;) {
+        uint32_t head[2];
+        if (limit - off < 8 || (off & 15)) {
+            return false;
+        }
+        memcpy(head, sc->reserved + off, 8);
+        if (head[0] == 0) {
+            if (head[1] != 0) {
+                return false;
+            }
+            break;
+        }
+        if (head[1] < 8 || head[1] > limit - off) {
+            return false;
+        }
+        switch (head[0]) {
+        case T_FPSIMD_MAGIC:
+            if (have_fp || head[1] != sizeof(fp)) {
+                return false;
+            }
+            memcpy(&fp, sc->reserved + off, sizeof(fp));
+            have_fp = true;
+            break;
+        case T_ESR_MAGIC:
+            break;      /* information for the handler only */
+        default:
+            /* extra_context, SVE/SME records, or garbage: not ours. */
+            return false;
+        }
+        off += head[1];
+    }
+    if (!have_fp) {
+        return false;
+    }
+    env->fpsr = fp.fpsr & T_FPSR_MASK;
+    env->fpcr = fp.fpcr & T_FPCR_MASK;
+    for (int i = 0; i < 32; i++) {
+        env->vregs[i].d[0] = fp.vregs[2 * i];
+        env->vregs[i].d[1] = fp.vregs[2 * i + 1];
+    }
+    /* The alternate stack as saved (errors other than EFAULT are ignored). */
+    if (do_sigaltstack(sp + offsetof(struct target_rt_sigframe, uc) +
+                       offsetof(struct target_ucontext, uc_stack), 0,
+                       env->xregs[31]) == -EFAULT) {
+        return false;
+    }
+    return true;
+}
+
+int64_t do_rt_sigreturn(CPUARMState *env)
+{
+    TaskState *ts = thread_ts;
+    uint64_t sp = env->xregs[31];
+
+    /* A restart pending from before the handler is forgotten. */
+    ts->restart_syscall = false;
+    if (!restore_sigframe(env, ts, sp)) {
+        /* Linux: arm64_notify_segfault(regs->sp), sp as far as restored. */
+        uint64_t addr = env->xregs[31];
+        tern_log_mask(LOG_INT, "rt_sigreturn: bad frame at sp 0x%llx\n",
+                      (unsigned long long)sp);
+        force_sig_fault(env, SIGSEGV,
+                        (page_get_flags(addr) & PAGE_VALID) ? SEGV_ACCERR
+                                                            : SEGV_MAPERR,
+                        addr);
+    }
+    return -TERN_ESIGRETURN;
+}
+
+/* ------------------------------------------------------------------ */
+/* The syscalls                                                        */
 
 int do_rt_sigaction(int sig, uint64_t act, uint64_t oact, uint64_t setsize)
 {
@@ -120,7 +784,7 @@ int do_rt_sigaction(int sig, uint64_t act, uint64_t oact, uint64_t setsize)
     if (setsize != 8) {
         return -EINVAL;
     }
-    if (sig < 1 || sig > T_NSIG) {
+    if (sig < 1 || sig > TARGET_NSIG) {
         return -EINVAL;
     }
     if (act && copy_from_user(&new, act, sizeof(new))) {
@@ -129,50 +793,34 @@ int do_rt_sigaction(int sig, uint64_t act, uint64_t oact, uint64_t setsize)
     if (act && (sig == SIGKILL || sig == SIGSTOP)) {
         return -EINVAL;
     }
+    if (act && new.handler > T_SIG_IGN && !(new.flags & T_SA_RESTORER) &&
+        !get_sigtramp()) {
+        return -ENOMEM;
+    }
+    pthread_mutex_lock(&sigact_lock);
     old = sigact_table[sig];
     if (act) {
+        new.mask &= ~UNBLOCKABLE;
         sigact_table[sig] = new;
-        if (!host_owned(sig) && !(sig_is_sync(sig) && new.handler > T_SIG_IGN)) {
-            struct sigaction sa;
-            memset(&sa, 0, sizeof(sa));
-            sigemptyset(&sa.sa_mask);
-            /* Guest handlers: the host default until delivery exists. */
-            sa.sa_handler = new.handler == T_SIG_IGN ? SIG_IGN : SIG_DFL;
-            if (sig <= SIGRTMAX && !(sig >= 32 && sig < SIGRTMIN)) {
-                sigaction(sig, &sa, NULL);
-            }
+        apply_host_action(sig, &new);
+        if (new.handler == T_SIG_IGN ||
+            (new.handler == T_SIG_DFL && default_ignores(sig))) {
+            /* Pending instances are discarded (this thread's, at least). */
+            __atomic_and_fetch(&thread_ts->pending, ~SIGBIT(sig),
+                               __ATOMIC_SEQ_CST);
         }
     }
+    pthread_mutex_unlock(&sigact_lock);
     if (oact && copy_to_user(oact, &old, sizeof(old))) {
         return -EFAULT;
     }
     return 0;
 }
 
-/* Never let the guest block the signals tern's fault handling needs. */
-static void host_mask_from_guest(uint64_t mask, sigset_t *set)
-{
-    sigemptyset(set);
-    for (int sig = 1; sig <= T_NSIG; sig++) {
-        if (!(mask & (1ull << (sig - 1))) || sig_is_sync(sig)) {
-            continue;
-        }
-        /* glibc keeps 32..SIGRTMIN-1 for itself; the guest's are its own. */
-        if (sig >= 32 && sig < SIGRTMIN) {
-            continue;
-        }
-        if (sig > SIGRTMAX) {
-            continue;
-        }
-        sigaddset(set, sig);
-    }
-}
-
 int do_rt_sigprocmask(int how, uint64_t set, uint64_t oset, uint64_t setsize)
 {
     TaskState *ts = thread_ts;
-    uint64_t old = ts->sigmask, new;
-    sigset_t hset;
+    uint64_t old = ts->sigmask, new, mask = old;
 
     if (setsize != 8) {
         return -EINVAL;
@@ -182,45 +830,33 @@ int do_rt_sigprocmask(int how, uint64_t set, uint64_t oset, uint64_t setsize)
             return -EFAULT;
         }
         switch (how) {
-        case 0: ts->sigmask |= new; break;           /* SIG_BLOCK */
-        case 1: ts->sigmask &= ~new; break;          /* SIG_UNBLOCK */
-        case 2: ts->sigmask = new; break;            /* SIG_SETMASK */
+        case 0: mask |= new; break;          /* SIG_BLOCK */
+        case 1: mask &= ~new; break;         /* SIG_UNBLOCK */
+        case 2: mask = new; break;           /* SIG_SETMASK */
         default: return -EINVAL;
         }
-        /* SIGKILL and SIGSTOP cannot be blocked. */
-        ts->sigmask &= ~((1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1)));
-        host_mask_from_guest(ts->sigmask, &hset);
-        pthread_sigmask(SIG_SETMASK, &hset, NULL);
     }
     if (oset && copy_to_user(oset, &old, 8)) {
         return -EFAULT;
     }
+    if (set) {
+        /* Newly unblocked pending signals: the cpu loop delivers them next. */
+        set_guest_mask(ts, mask);
+    }
     return 0;
 }
-
-/* arm64 stack_t. */
-struct target_stack {
-    uint64_t ss_sp;
-    int32_t ss_flags;
-    int32_t pad;
-    uint64_t ss_size;
-};
-
-#define T_SS_ONSTACK 1
-#define T_SS_DISABLE 2
-#define T_SS_AUTODISARM (1u << 31)
-#define T_MINSIGSTKSZ 5120
 
 int do_sigaltstack(uint64_t uss, uint64_t uoss, uint64_t sp)
 {
     TaskState *ts = thread_ts;
     struct target_stack old, new;
-    bool on = ts->ss_size && sp - ts->ss_sp < ts->ss_size;
+    bool on = on_sig_stack(ts, sp);
 
     memset(&old, 0, sizeof(old));
     old.ss_sp = ts->ss_sp;
     old.ss_size = ts->ss_size;
-    old.ss_flags = on ? T_SS_ONSTACK : ts->ss_size ? 0 : T_SS_DISABLE;
+    old.ss_flags = !ts->ss_size ? T_SS_DISABLE :
+                   (on ? T_SS_ONSTACK : 0) | (int32_t)(ts->ss_flags & T_SS_AUTODISARM);
     if (uss) {
         if (copy_from_user(&new, uss, sizeof(new))) {
             return -EFAULT;
@@ -234,17 +870,153 @@ int do_sigaltstack(uint64_t uss, uint64_t uoss, uint64_t sp)
         if (new.ss_flags & T_SS_DISABLE) {
             ts->ss_sp = 0;
             ts->ss_size = 0;
+            ts->ss_flags = 0;
         } else {
             if (new.ss_size < T_MINSIGSTKSZ) {
                 return -ENOMEM;
             }
             ts->ss_sp = new.ss_sp;
             ts->ss_size = new.ss_size;
+            ts->ss_flags = new.ss_flags & (int32_t)T_SS_AUTODISARM;
         }
-        ts->ss_flags = new.ss_flags;
     }
     if (uoss && copy_to_user(uoss, &old, sizeof(old))) {
         return -EFAULT;
     }
     return 0;
+}
+
+int64_t do_rt_sigsuspend(uint64_t uset, uint64_t setsize)
+{
+    TaskState *ts = thread_ts;
+    uint64_t mask;
+    sigset_t all, hmask;
+
+    if (setsize != 8) {
+        return -EINVAL;
+    }
+    if (copy_from_user(&mask, uset, 8)) {
+        return -EFAULT;
+    }
+    mask &= ~UNBLOCKABLE;
+    /* Atomically with respect to the host handler: check, then wait. */
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, NULL);
+    ts->sigsuspend_saved = ts->sigmask;
+    ts->in_sigsuspend = true;
+    ts->sigmask = mask;
+    if (!(__atomic_load_n(&ts->pending, __ATOMIC_ACQUIRE) & ~mask)) {
+        host_mask_from_guest(mask, &hmask);
+        sigsuspend(&hmask);
+    }
+    /* The host mask stays full: process_pending_signals() resets it. */
+    host_mask_from_guest(mask, &hmask);
+    pthread_sigmask(SIG_SETMASK, &hmask, NULL);
+    return -EINTR;
+}
+
+int64_t do_rt_sigpending(uint64_t uset, uint64_t setsize)
+{
+    TaskState *ts = thread_ts;
+    uint64_t set = __atomic_load_n(&ts->pending, __ATOMIC_ACQUIRE);
+    sigset_t hset;
+
+    if (setsize > 8) {
+        return -EINVAL;
+    }
+    if (sigpending(&hset) == 0) {
+        for (int sig = 1; sig <= TARGET_NSIG; sig++) {
+            if (host_can_carry(sig) && sigismember(&hset, sig) == 1) {
+                set |= SIGBIT(sig);
+            }
+        }
+    }
+    set &= ts->sigmask;
+    return copy_to_user(uset, &set, setsize);
+}
+
+int64_t do_rt_sigtimedwait(uint64_t uset, uint64_t uinfo, uint64_t utimeout,
+                           uint64_t setsize)
+{
+    TaskState *ts = thread_ts;
+    uint64_t want, ready;
+    struct timespec tmo, *ptmo = NULL;
+    sigset_t all, hset, old;
+    siginfo_t si;
+    int sig;
+
+    if (setsize != 8) {
+        return -EINVAL;
+    }
+    if (copy_from_user(&want, uset, 8)) {
+        return -EFAULT;
+    }
+    if (utimeout) {
+        if (copy_from_user(&tmo, utimeout, sizeof(tmo))) {
+            return -EFAULT;
+        }
+        ptmo = &tmo;
+    }
+    want &= ~UNBLOCKABLE;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    ready = __atomic_load_n(&ts->pending, __ATOMIC_ACQUIRE) & want;
+    if (ready) {
+        sig = __builtin_ctzll(ready) + 1;
+        memcpy(&si, ts->pending_info[sig], sizeof(si));
+        __atomic_and_fetch(&ts->pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
+    } else {
+        /* Host signals in the set that are not blocked may still run the
+         * host handler (then: EINTR, and the cpu loop delivers them). */
+        host_mask_from_guest(want, &hset);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        sig = sigtimedwait(&hset, &si, ptmo);
+        if (sig < 0) {
+            return -errno;
+        }
+        pthread_sigmask(SIG_SETMASK, &all, NULL);
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (uinfo && copy_to_user(uinfo, &si, 128)) {
+        return -EFAULT;
+    }
+    return sig;
+}
+
+/*
+ * tkill/tgkill: guest threads are host threads with the same ids, so the
+ * host carries the signal; except the signals host glibc keeps for itself
+ * (guest glibc uses them too: cancellation, setxid), which tern queues
+ * directly when the target is one of its threads.
+ */
+int64_t do_tkill(int tgid, int tid, int sig)
+{
+    int64_t r;
+
+    if (sig > 0 && sig <= TARGET_NSIG && !host_can_carry(sig) &&
+        (tgid < 0 || tgid == getpid())) {
+        int32_t info[32];
+        TaskState *t;
+
+        memset(info, 0, sizeof(info));
+        info[0] = sig;
+        info[2] = -6;                       /* SI_TKILL */
+        info[4] = getpid();                 /* si_pid */
+        info[5] = (int32_t)getuid();        /* si_uid */
+        pthread_mutex_lock(&thread_list_lock);
+        for (t = thread_list; t; t = t->next) {
+            if (t->tid == tid) {
+                queue_signal_info(t, sig, info);
+                break;
+            }
+        }
+        pthread_mutex_unlock(&thread_list_lock);
+        return t ? 0 : -ESRCH;
+    }
+    if (tgid < 0) {
+        r = syscall(SYS_tkill, tid, sig);
+    } else {
+        r = syscall(SYS_tgkill, tgid, tid, sig);
+    }
+    return r < 0 ? -errno : 0;
 }

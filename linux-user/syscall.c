@@ -10,6 +10,7 @@
  *   - struct stat (arm64 uses the asm-generic layout),
  *   - open flags (O_DIRECTORY, O_NOFOLLOW, O_DIRECT, O_LARGEFILE),
  *   - the memory calls (the guest address space, mmap.c),
+ *   - the signal calls (signal.c),
  *   - uname's machine ("aarch64"),
  *   - /proc/self/exe (the guest program, not tern).
  * Errno values, signal numbers, mmap flags, struct timespec/termios/
@@ -848,6 +849,19 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
         return host_ret(syscall(SYS_clock_nanosleep, (int)a1, (int)a2, req, rem));
     }
 
+    case 102: {                                  /* getitimer: same layout */
+        GUEST_BUF(p, a2, 32, PAGE_WRITE);
+        return host_ret(syscall(SYS_getitimer, (int)a1, p));
+    }
+    case 103: {                                  /* setitimer */
+        void *old = NULL;
+        GUEST_BUF(p, a2, 32, PAGE_READ);
+        if (a3 && !(old = lock_user(a3, 32, PAGE_WRITE))) {
+            return -EFAULT;
+        }
+        return host_ret(syscall(SYS_setitimer, (int)a1, p, old));
+    }
+
     /* --- signals ------------------------------------------------- */
     case 134:                                    /* rt_sigaction */
         return do_rt_sigaction((int)a1, a2, a3, a4);
@@ -855,12 +869,24 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
         return do_rt_sigprocmask((int)a1, a2, a3, a4);
     case 132:                                    /* sigaltstack */
         return do_sigaltstack(a1, a2, env->xregs[31]);
+    case 139:                                    /* rt_sigreturn */
+        return do_rt_sigreturn(env);
+    case 133:                                    /* rt_sigsuspend */
+        return do_rt_sigsuspend(a1, a2);
+    case 136:                                    /* rt_sigpending */
+        return do_rt_sigpending(a1, a2);
+    case 137:                                    /* rt_sigtimedwait */
+        return do_rt_sigtimedwait(a1, a2, a3, a4);
     case 129:                                    /* kill */
+        if ((pid_t)a1 == getpid() && (int)a2 >= 32 && (int)a2 < SIGRTMIN) {
+            /* A signal host glibc keeps for itself: queued to this thread. */
+            return do_tkill(-1, (int)syscall(SYS_gettid), (int)a2);
+        }
         return host_ret(kill((pid_t)a1, (int)a2));
     case 130:                                    /* tkill */
-        return host_ret(syscall(SYS_tkill, (pid_t)a1, (int)a2));
+        return do_tkill(-1, (int)a1, (int)a2);
     case 131:                                    /* tgkill */
-        return host_ret(syscall(SYS_tgkill, (pid_t)a1, (pid_t)a2, (int)a3));
+        return do_tkill((int)a1, (int)a2, (int)a3);
 
     /* --- threads ------------------------------------------------- */
     case 98:                                     /* futex */
@@ -882,7 +908,9 @@ int64_t do_syscall(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
     }
     ret = dispatch(env, num, a1, a2, a3, a4, a5, a6);
     if (tern_log_enabled(LOG_STRACE)) {
-        strace_print_ret(num, ret);
+        /* rt_sigreturn "returns" the restored x0. */
+        strace_print_ret(num, ret == -TERN_ESIGRETURN ? (int64_t)env->xregs[0]
+                                                      : ret);
     }
     return ret;
 }

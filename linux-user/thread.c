@@ -69,6 +69,7 @@ static void *thread_start(void *arg)
     sigset_t mask = nt->sigmask;
 
     thread_ts = nt->ts;
+    signal_thread_add(nt->ts);
     if (nt->flags & T_CLONE_CHILD_SETTID) {
         copy_to_user(nt->ctid, &tid, 4);
     }
@@ -188,6 +189,7 @@ static int64_t new_process(CPUARMState *env, uint64_t flags, uint64_t newsp,
     if (pid == 0) {
         int tid = (int)syscall(SYS_gettid);
         nthreads = 1;
+        signal_fork_child(thread_ts);
         if (newsp) {
             env->xregs[31] = newsp;
         }
@@ -225,6 +227,7 @@ void do_thread_exit(int status)
     if (__atomic_sub_fetch(&nthreads, 1, __ATOMIC_SEQ_CST) <= 0) {
         user_exit(status);
     }
+    signal_thread_remove(ts);
     if (ts->clear_child_tid) {
         uint32_t zero = 0;
         if (copy_to_user(ts->clear_child_tid, &zero, 4) == 0) {

@@ -81,8 +81,13 @@ static void host_fault_handler(int sig, siginfo_t *si, void *puc)
     sigset_t set;
 
     if (si->si_code <= 0) {
-        /* Sent with kill()/tgkill(), by the guest or someone else. */
-        die_with_signal(sig);
+        /*
+         * Sent with kill()/tgkill(), by the guest or someone else: an
+         * asynchronous signal for the guest (its handler, or the default
+         * action from the cpu loop).
+         */
+        queue_host_signal(sig, si);
+        return;
     }
     if (!cpu || !cpu->in_exec) {
         internal_fault(sig, si, host_pc);
@@ -110,6 +115,8 @@ static void host_fault_handler(int sig, siginfo_t *si, void *puc)
         env->exception_vaddr = gaddr;
         if (thread_ts) {
             thread_ts->fault_signal = sig;
+            /* x86 page-fault error code: bit 1 = write access. */
+            thread_ts->fault_write = (uc->uc_mcontext.gregs[REG_ERR] & 2) != 0;
             if (sig == SIGSEGV) {
                 thread_ts->fault_code = (page_get_flags(gaddr) & PAGE_VALID)
                                         ? SEGV_ACCERR : SEGV_MAPERR;

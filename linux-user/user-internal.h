@@ -10,7 +10,7 @@
  *   cpu_loop.c   cpu_exec() and what its exits mean (syscall, signal)
  *   syscall.c    the generic arm64 syscall ABI on top of the host's
  *   strace.c     -strace
- *   signal.c     guest signal dispositions, fatal signals
+ *   signal.c     guest signals: dispositions, masks, frames, sigreturn
  *
  * docs/linux-user.md describes how they fit.
  */
@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <signal.h>
 #include <sys/types.h>
 
 #include "exec/cpu-ldst.h"
@@ -160,15 +161,37 @@ const char *user_path(const char *path, char *buf, size_t len);
 /* ------------------------------------------------------------------ */
 /* Running (cpu_loop.c, syscall.c, strace.c, signal.c)                 */
 
+/* Guest signal numbers are 1..TARGET_NSIG (the same numbers as the host's). */
+#define TARGET_NSIG 64
+
 typedef struct TaskState {
     ARMCPU *cpu;
+    int tid;                    /* host (= guest) thread id */
+    struct TaskState *next;     /* the list of live threads (signal.c) */
     uint64_t clear_child_tid;   /* set_tid_address */
     /* A host fault turned into a guest one (user-exec.c -> cpu_loop.c). */
     int fault_signal, fault_code;
+    bool fault_write;           /* the faulting access was a store */
+    bool fault_fetch;           /* ... an instruction fetch */
+    /* The last fault, as sigcontext.fault_address and the ESR record show it. */
+    uint64_t fault_address, fault_esr;
     /* sigaltstack */
     uint64_t ss_sp, ss_size;
     int ss_flags;
     uint64_t sigmask;           /* the guest's blocked set (bit n-1 = signal n) */
+    /*
+     * Signals that arrived (host handler, or queued by tern) and are not
+     * delivered yet: bit n-1, atomic; the siginfo of each, as the host
+     * gave it (arm64 and x86-64 share the 128-byte layout).
+     */
+    uint64_t pending;
+    uint8_t pending_info[TARGET_NSIG + 1][128];
+    /* rt_sigsuspend: the mask to restore once a handler ran. */
+    bool in_sigsuspend;
+    uint64_t sigsuspend_saved;
+    /* A syscall interrupted by a signal, restartable under SA_RESTART. */
+    bool restart_syscall;
+    uint64_t restart_x0;
 } TaskState;
 
 extern __thread TaskState *thread_ts;
@@ -198,16 +221,41 @@ void signal_init(void);
 /* Host handlers for faults in guest accesses (user-exec.c). */
 void user_fault_handlers_init(void);
 /*
- * A synchronous guest signal (from a guest fault, an undefined insn, BRK):
- * handlers are not delivered yet, so this is the default action.
+ * A synchronous guest signal (guest fault, undefined insn, BRK) at the
+ * current pc: the guest's handler gets a frame (the cpu loop then runs
+ * it), or, without a handler or with the signal blocked or ignored, the
+ * default action kills the process with a message.
  */
-void queue_guest_signal(CPUARMState *env, int sig, int code, uint64_t addr)
-    __attribute__((noreturn));
+void force_sig_fault(CPUARMState *env, int sig, int code, uint64_t addr);
+/* Deliver the pending signals the thread does not block (cpu loop). */
+void process_pending_signals(CPUARMState *env);
+/* Async-signal-safe: record a host signal for this thread's guest. */
+void queue_host_signal(int sig, const siginfo_t *si);
 /* Terminate like a process killed by sig would (the shell sees it). */
 void die_with_signal(int sig) __attribute__((noreturn));
+/* Threads known to signal.c (tkill/tgkill to guest-reserved signals). */
+void signal_thread_add(TaskState *ts);
+void signal_thread_remove(TaskState *ts);
+/* A new process (fork): no pending signals, only this thread. */
+void signal_fork_child(TaskState *ts);
 int do_rt_sigaction(int sig, uint64_t act, uint64_t oact, uint64_t setsize);
 int do_rt_sigprocmask(int how, uint64_t set, uint64_t oset, uint64_t setsize);
 int do_sigaltstack(uint64_t ss, uint64_t oss, uint64_t sp);
+int64_t do_rt_sigreturn(CPUARMState *env);
+int64_t do_rt_sigsuspend(uint64_t set, uint64_t setsize);
+int64_t do_rt_sigpending(uint64_t set, uint64_t setsize);
+int64_t do_rt_sigtimedwait(uint64_t set, uint64_t info, uint64_t timeout,
+                           uint64_t setsize);
+int64_t do_tkill(int tgid, int tid, int sig);
+
+/*
+ * do_syscall results that are not for x0:
+ *   -TERN_ERESTARTSYS  interrupted by a signal; restarted when the handler
+ *                      has SA_RESTART (or no handler ran), else -EINTR
+ *   -TERN_ESIGRETURN   rt_sigreturn restored every register, x0 included
+ */
+#define TERN_ERESTARTSYS 512
+#define TERN_ESIGRETURN  4094
 
 /* Program name for messages ("tern-aarch64"). */
 #define USER_PROG "tern-aarch64"
