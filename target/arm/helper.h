@@ -4,3 +4,4 @@
  */
 #include "target/arm/helper-core.h"     /* translate-a64.c, tr-dp-*.c, tr-branch.c */
 #include "target/arm/helper-ldst.h"     /* tr-ldst.c */
+#include "target/arm/helper-simd.h"     /* tr-simd-fp.c, tr-fp.c */

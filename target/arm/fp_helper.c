@@ -1,0 +1,675 @@
+/*
+ * Scalar floating point with ARM semantics (see target/arm/fp-core.h).
+ *
+ * How the host is used, and where we correct it:
+ *
+ *  - The arithmetic itself (+ - * / sqrt fma, double->single, int->FP)
+ *    is done by the host's IEEE-754 binary32/64 hardware, which gives the
+ *    correctly rounded result in every IEEE rounding mode.  The host
+ *    rounding mode is set from FPCR.RMode with fesetround() around the
+ *    operation and put back to round-to-nearest afterwards; the host's
+ *    exception flags (fetestexcept) give IOC/DZC/OFC/IXC.  Operands and
+ *    results go through volatile variables so the compiler cannot move
+ *    the operation across fesetround/fetestexcept.
+ *  - NaNs never reach the host: ARM's propagation order (first signalling
+ *    NaN quietened, else first quiet NaN; for FMA the addend first and
+ *    the "0 * inf + qNaN" invalid case), FPCR.DN and the positive default
+ *    NaN are done here.  A NaN produced by the host from non-NaN operands
+ *    (an invalid operation) becomes ARM's default NaN (0x7ff8.../
+ *    0x7fc00000; x86 would give a negative one).
+ *  - Underflow (UFC) is decided here, not by the host: ARM detects
+ *    tininess before rounding.  When the rounded result is at most the
+ *    smallest normal, the operation is repeated in round-towards-zero:
+ *    the exact result is below 2^Emin iff that truncated result is.
+ *    UFC = tiny && inexact.
+ *  - FPCR.FZ: denormal inputs are replaced by a zero of the same sign and
+ *    IDC is set; a tiny result (before rounding, as above) becomes a zero
+ *    of its sign with UFC set and IXC not set, as FPRound does.
+ *  - FMAX/FMIN/FMAXNM/FMINNM, compares, FRINT*, FP->integer conversions
+ *    are done in software on exact values (no host flags involved).
+ *  - Half precision (FP16) is not implemented: the translator rejects it.
+ */
+#include <fenv.h>
+#include <math.h>
+#include <string.h>
+
+#include "target/arm/cpu.h"
+#include "target/arm/fp-core.h"
+#include "exec/exec-all.h"
+
+#define HELPER_H "target/arm/helper-simd.h"
+#include "tcg/helper-proto.h.inc"
+#undef HELPER_H
+
+/* ------------------------------------------------------------------ */
+/* Bit-pattern classification                                          */
+
+static inline uint64_t f_sign(bool d) { return d ? 1ull << 63 : 1ull << 31; }
+static inline uint64_t f_exp(bool d)
+{
+    return d ? 0x7ff0000000000000ull : 0x7f800000ull;
+}
+static inline uint64_t f_frac(bool d)
+{
+    return d ? 0x000fffffffffffffull : 0x007fffffull;
+}
+static inline uint64_t f_quiet(bool d) { return d ? 1ull << 51 : 1ull << 22; }
+static inline uint64_t f_min_normal(bool d)
+{
+    return d ? 0x0010000000000000ull : 0x00800000ull;
+}
+static inline uint64_t f_abs(uint64_t x, bool d) { return x & ~f_sign(d); }
+static inline bool f_is_nan(uint64_t x, bool d)
+{
+    return (x & f_exp(d)) == f_exp(d) && (x & f_frac(d)) != 0;
+}
+static inline bool f_is_snan(uint64_t x, bool d)
+{
+    return f_is_nan(x, d) && !(x & f_quiet(d));
+}
+static inline bool f_is_qnan(uint64_t x, bool d)
+{
+    return f_is_nan(x, d) && (x & f_quiet(d));
+}
+static inline bool f_is_inf(uint64_t x, bool d)
+{
+    return f_abs(x, d) == f_exp(d);
+}
+static inline bool f_is_zero(uint64_t x, bool d) { return f_abs(x, d) == 0; }
+static inline bool f_is_denormal(uint64_t x, bool d)
+{
+    return (x & f_exp(d)) == 0 && (x & f_frac(d)) != 0;
+}
+static inline uint64_t f_default_nan(bool d) { return f_exp(d) | f_quiet(d); }
+
+static inline double f_to_double(uint64_t x, bool d)
+{
+    if (d) {
+        double v;
+        memcpy(&v, &x, 8);
+        return v;
+    } else {
+        uint32_t w = (uint32_t)x;
+        float v;
+        memcpy(&v, &w, 4);
+        return v;
+    }
+}
+
+static inline uint64_t double_bits(double v)
+{
+    uint64_t x;
+    memcpy(&x, &v, 8);
+    return x;
+}
+
+static inline uint64_t float_bits(float v)
+{
+    uint32_t x;
+    memcpy(&x, &v, 4);
+    return x;
+}
+
+static inline float bits_float(uint64_t x)
+{
+    uint32_t w = (uint32_t)x;
+    float v;
+    memcpy(&v, &w, 4);
+    return v;
+}
+
+static inline double bits_double(uint64_t x)
+{
+    double v;
+    memcpy(&v, &x, 8);
+    return v;
+}
+
+/* ------------------------------------------------------------------ */
+/* Flags, flushing, NaNs                                               */
+
+static inline void raise(CPUARMState *env, uint32_t flags)
+{
+    env->fpsr |= flags;
+}
+
+/* FPUnpack's flush of a denormal input under FPCR.FZ. */
+static inline uint64_t flush_in(CPUARMState *env, uint64_t x, bool d)
+{
+    if ((env->fpcr & FPCR_FZ) && f_is_denormal(x, d)) {
+        raise(env, FPSR_IDC);
+        return x & f_sign(d);
+    }
+    return x;
+}
+
+/* FPProcessNaN: quieten (IOC for a signalling NaN), or the default NaN. */
+static uint64_t process_nan(CPUARMState *env, uint64_t x, bool d)
+{
+    if (f_is_snan(x, d)) {
+        raise(env, FPSR_IOC);
+        x |= f_quiet(d);
+    }
+    if (env->fpcr & FPCR_DN) {
+        return f_default_nan(d);
+    }
+    return x;
+}
+
+/* FPProcessNaNs: true (and *res) when an operand is a NaN. */
+static bool process_nans2(CPUARMState *env, uint64_t a, uint64_t b, bool d,
+                          uint64_t *res)
+{
+    if (f_is_snan(a, d)) {
+        *res = process_nan(env, a, d);
+    } else if (f_is_snan(b, d)) {
+        *res = process_nan(env, b, d);
+    } else if (f_is_nan(a, d)) {
+        *res = process_nan(env, a, d);
+    } else if (f_is_nan(b, d)) {
+        *res = process_nan(env, b, d);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+static bool process_nans3(CPUARMState *env, uint64_t a, uint64_t b,
+                          uint64_t c, bool d, uint64_t *res)
+{
+    if (f_is_snan(a, d)) {
+        *res = process_nan(env, a, d);
+    } else if (f_is_snan(b, d)) {
+        *res = process_nan(env, b, d);
+    } else if (f_is_snan(c, d)) {
+        *res = process_nan(env, c, d);
+    } else if (f_is_nan(a, d)) {
+        *res = process_nan(env, a, d);
+    } else if (f_is_nan(b, d)) {
+        *res = process_nan(env, b, d);
+    } else if (f_is_nan(c, d)) {
+        *res = process_nan(env, c, d);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* The host's arithmetic under a given rounding mode                   */
+
+enum { HOP_ADD, HOP_SUB, HOP_MUL, HOP_DIV, HOP_SQRT, HOP_FMA, HOP_D2S };
+
+static const int host_rmode[4] = {
+    FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO,
+};
+
+static inline void host_begin(int rmode)
+{
+    feclearexcept(FE_ALL_EXCEPT);
+    if (rmode != FPROUND_TIEEVEN) {
+        fesetround(host_rmode[rmode]);
+    }
+}
+
+/* The host's flags as FPSR bits (UFC is decided by the caller). */
+static inline uint32_t host_end(int rmode)
+{
+    int e = fetestexcept(FE_ALL_EXCEPT);
+    uint32_t f = 0;
+
+    if (rmode != FPROUND_TIEEVEN) {
+        fesetround(FE_TONEAREST);
+    }
+    if (e & FE_INVALID) {
+        f |= FPSR_IOC;
+    }
+    if (e & FE_DIVBYZERO) {
+        f |= FPSR_DZC;
+    }
+    if (e & FE_OVERFLOW) {
+        f |= FPSR_OFC;
+    }
+    if (e & FE_INEXACT) {
+        f |= FPSR_IXC;
+    }
+    return f;
+}
+
+/* One host operation on bit patterns; the result is in format d
+ * (HOP_D2S: the operand is double, the result single). */
+static uint64_t host_op(int hop, uint64_t a, uint64_t b, uint64_t c, bool d)
+{
+    if (hop == HOP_D2S) {
+        volatile double va = bits_double(a);
+        volatile float r = (float)va;
+        return float_bits(r);
+    }
+    if (d) {
+        volatile double va = bits_double(a), vb = bits_double(b);
+        volatile double vc = bits_double(c);
+        volatile double r;
+
+        switch (hop) {
+        case HOP_ADD: r = va + vb; break;
+        case HOP_SUB: r = va - vb; break;
+        case HOP_MUL: r = va * vb; break;
+        case HOP_DIV: r = va / vb; break;
+        case HOP_SQRT: r = sqrt(va); break;
+        default: r = fma(vb, vc, va); break;
+        }
+        return double_bits(r);
+    } else {
+        volatile float va = bits_float(a), vb = bits_float(b);
+        volatile float vc = bits_float(c);
+        volatile float r;
+
+        switch (hop) {
+        case HOP_ADD: r = va + vb; break;
+        case HOP_SUB: r = va - vb; break;
+        case HOP_MUL: r = va * vb; break;
+        case HOP_DIV: r = va / vb; break;
+        case HOP_SQRT: r = sqrtf(va); break;
+        default: r = fmaf(vb, vc, va); break;
+        }
+        return float_bits(r);
+    }
+}
+
+/*
+ * Run a host operation with NaN-free (and already flushed) operands and
+ * give it ARM's result and flags (see the comment at the top).
+ * d = the result's format.
+ */
+static uint64_t arith(CPUARMState *env, int hop, uint64_t a, uint64_t b,
+                      uint64_t c, bool d)
+{
+    int rm = fpcr_rmode(env);
+    uint64_t r;
+    uint32_t fl;
+
+    host_begin(rm);
+    r = host_op(hop, a, b, c, d);
+    fl = host_end(rm);
+
+    if (f_is_nan(r, d)) {
+        r = f_default_nan(d);           /* invalid operation */
+    } else if (f_abs(r, d) <= f_min_normal(d)) {
+        bool inexact = fl & FPSR_IXC;
+        bool tiny;
+
+        if (!inexact) {
+            tiny = !f_is_zero(r, d) && f_abs(r, d) < f_min_normal(d);
+        } else {
+            uint64_t rz;
+
+            host_begin(FPROUND_ZERO);
+            rz = host_op(hop, a, b, c, d);
+            host_end(FPROUND_ZERO);
+            tiny = f_abs(rz, d) < f_min_normal(d);
+        }
+        if (tiny && (env->fpcr & FPCR_FZ)) {
+            r &= f_sign(d);
+            fl = (fl & ~FPSR_IXC) | FPSR_UFC;
+        } else if (tiny && inexact) {
+            fl |= FPSR_UFC;
+        }
+    }
+    raise(env, fl);
+    return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* The operations                                                      */
+
+static uint64_t minmax(CPUARMState *env, uint64_t a, uint64_t b, bool d,
+                       bool is_max, bool num)
+{
+    uint64_t res;
+    double va, vb;
+
+    a = flush_in(env, a, d);
+    b = flush_in(env, b, d);
+    if (num) {
+        /* FPMaxNum/FPMinNum: one quiet NaN loses against a number. */
+        uint64_t loser = is_max ? (f_sign(d) | f_exp(d)) : f_exp(d);
+
+        if (f_is_qnan(a, d) && !f_is_nan(b, d)) {
+            a = loser;
+        } else if (f_is_qnan(b, d) && !f_is_nan(a, d)) {
+            b = loser;
+        }
+    }
+    if (process_nans2(env, a, b, d, &res)) {
+        return res;
+    }
+    if (f_is_zero(a, d) && f_is_zero(b, d)) {
+        /* max(+0, -0) = +0, min(+0, -0) = -0 */
+        return is_max ? (a & b) : (a | b);
+    }
+    va = f_to_double(a, d);
+    vb = f_to_double(b, d);
+    if (is_max) {
+        return va > vb ? a : b;
+    }
+    return va < vb ? a : b;
+}
+
+uint64_t fpc_binop(CPUARMState *env, int op, uint64_t a, uint64_t b, bool d)
+{
+    uint64_t res;
+
+    switch (op) {
+    case FPOP_MAX:
+        return minmax(env, a, b, d, true, false);
+    case FPOP_MIN:
+        return minmax(env, a, b, d, false, false);
+    case FPOP_MAXNM:
+        return minmax(env, a, b, d, true, true);
+    case FPOP_MINNM:
+        return minmax(env, a, b, d, false, true);
+    case FPOP_NMUL:
+        /* FPNeg(FPMul()): a NaN result's sign flips too. */
+        return fpc_binop(env, FPOP_MUL, a, b, d) ^ f_sign(d);
+    case FPOP_ABD:
+        return fpc_binop(env, FPOP_SUB, a, b, d) & ~f_sign(d);
+    }
+
+    a = flush_in(env, a, d);
+    b = flush_in(env, b, d);
+    if (process_nans2(env, a, b, d, &res)) {
+        return res;
+    }
+    switch (op) {
+    case FPOP_MULX:
+        if ((f_is_inf(a, d) && f_is_zero(b, d))
+            || (f_is_zero(a, d) && f_is_inf(b, d))) {
+            /* FMULX: 0 * inf = 2.0 with the product's sign */
+            return ((a ^ b) & f_sign(d))
+                   | (d ? 0x4000000000000000ull : 0x40000000ull);
+        }
+        return arith(env, HOP_MUL, a, b, 0, d);
+    case FPOP_MUL:
+        return arith(env, HOP_MUL, a, b, 0, d);
+    case FPOP_DIV:
+        return arith(env, HOP_DIV, a, b, 0, d);
+    case FPOP_ADD:
+        return arith(env, HOP_ADD, a, b, 0, d);
+    default:
+        return arith(env, HOP_SUB, a, b, 0, d);
+    }
+}
+
+uint64_t fpc_muladd(CPUARMState *env, uint64_t addend, uint64_t n,
+                    uint64_t m, bool d)
+{
+    uint64_t res;
+    bool inf_times_zero;
+
+    addend = flush_in(env, addend, d);
+    n = flush_in(env, n, d);
+    m = flush_in(env, m, d);
+    inf_times_zero = (f_is_inf(n, d) && f_is_zero(m, d))
+                     || (f_is_zero(n, d) && f_is_inf(m, d));
+    if (process_nans3(env, addend, n, m, d, &res)) {
+        if (f_is_qnan(addend, d) && inf_times_zero) {
+            raise(env, FPSR_IOC);
+            return f_default_nan(d);
+        }
+        return res;
+    }
+    return arith(env, HOP_FMA, addend, n, m, d);
+}
+
+uint64_t fpc_sqrt(CPUARMState *env, uint64_t a, bool d)
+{
+    a = flush_in(env, a, d);
+    if (f_is_nan(a, d)) {
+        return process_nan(env, a, d);
+    }
+    return arith(env, HOP_SQRT, a, 0, 0, d);
+}
+
+/* Round an exact value to an integral value (no flags). */
+static double round_exact(double v, int rmode)
+{
+    switch (rmode) {
+    case FPROUND_POSINF:
+        return ceil(v);
+    case FPROUND_NEGINF:
+        return floor(v);
+    case FPROUND_ZERO:
+        return trunc(v);
+    case FPROUND_TIEAWAY:
+        return round(v);
+    default:
+        /* The host runs in round-to-nearest-even outside arith(). */
+        return nearbyint(v);
+    }
+}
+
+uint64_t fpc_round_int(CPUARMState *env, uint64_t a, bool d, int rmode,
+                       bool exact)
+{
+    double v, r;
+
+    a = flush_in(env, a, d);
+    if (f_is_nan(a, d)) {
+        return process_nan(env, a, d);
+    }
+    if (f_is_inf(a, d) || f_is_zero(a, d)) {
+        return a;
+    }
+    v = f_to_double(a, d);
+    r = round_exact(v, rmode);
+    if (exact && r != v) {
+        raise(env, FPSR_IXC);
+    }
+    /* Integral values of the source format fit it exactly; a zero keeps
+     * the operand's sign (the C functions do that too). */
+    return d ? double_bits(r) : float_bits((float)r);
+}
+
+uint64_t fpc_convert(CPUARMState *env, uint64_t a, bool from_d)
+{
+    bool to_d = !from_d;
+
+    a = flush_in(env, a, from_d);
+    if (f_is_nan(a, from_d)) {
+        uint64_t r;
+
+        if (f_is_snan(a, from_d)) {
+            raise(env, FPSR_IOC);
+        }
+        if (env->fpcr & FPCR_DN) {
+            return f_default_nan(to_d);
+        }
+        /* FPConvertNaN: sign, quiet bit, the top fraction bits. */
+        if (from_d) {
+            r = ((a >> 32) & 0x80000000u) | 0x7fc00000u
+                | ((a >> 29) & 0x003fffffu);
+        } else {
+            r = ((a & 0x80000000ull) << 32) | 0x7ff8000000000000ull
+                | ((a & 0x003fffffull) << 29);
+        }
+        return r;
+    }
+    if (from_d) {
+        return arith(env, HOP_D2S, a, 0, 0, false);
+    }
+    return double_bits((double)bits_float(a));       /* exact */
+}
+
+unsigned fpc_compare(CPUARMState *env, uint64_t a, uint64_t b, bool d,
+                     bool signal_all)
+{
+    double va, vb;
+
+    a = flush_in(env, a, d);
+    b = flush_in(env, b, d);
+    if (f_is_nan(a, d) || f_is_nan(b, d)) {
+        if (signal_all || f_is_snan(a, d) || f_is_snan(b, d)) {
+            raise(env, FPSR_IOC);
+        }
+        return 0x3;                     /* unordered: C and V */
+    }
+    va = f_to_double(a, d);
+    vb = f_to_double(b, d);
+    if (va == vb) {
+        return 0x6;                     /* Z and C */
+    }
+    return va < vb ? 0x8 : 0x2;         /* N, or C */
+}
+
+bool fpc_compare_cond(CPUARMState *env, uint64_t a, uint64_t b, bool d,
+                      int cond)
+{
+    double va, vb;
+
+    a = flush_in(env, a, d);
+    b = flush_in(env, b, d);
+    if (f_is_nan(a, d) || f_is_nan(b, d)) {
+        /* FPCompareEQ signals only on signalling NaNs, GE/GT on all. */
+        if (cond != 0 || f_is_snan(a, d) || f_is_snan(b, d)) {
+            raise(env, FPSR_IOC);
+        }
+        return false;
+    }
+    va = f_to_double(a, d);
+    vb = f_to_double(b, d);
+    switch (cond) {
+    case 0:
+        return va == vb;
+    case 1:
+        return va >= vb;
+    default:
+        return va > vb;
+    }
+}
+
+uint64_t fpc_to_int(CPUARMState *env, uint64_t a, bool d, int rmode,
+                    int fbits, bool is64, bool uns)
+{
+    double v, r, lim;
+    uint64_t res;
+
+    a = flush_in(env, a, d);
+    if (f_is_nan(a, d)) {
+        raise(env, FPSR_IOC);
+        return 0;
+    }
+    /* Exact: a single widens exactly, scaling by 2^fbits is exact (or
+     * overflows to infinity, which saturates below as it should). */
+    v = ldexp(f_to_double(a, d), fbits);
+    r = round_exact(v, rmode);
+    if (uns) {
+        lim = is64 ? 18446744073709551616.0 : 4294967296.0;
+        if (r >= lim) {
+            raise(env, FPSR_IOC);
+            return is64 ? ~0ull : 0xffffffffull;
+        }
+        if (r < 0) {
+            raise(env, FPSR_IOC);
+            return 0;
+        }
+        res = (uint64_t)r;
+    } else {
+        lim = is64 ? 9223372036854775808.0 : 2147483648.0;
+        if (r >= lim) {
+            raise(env, FPSR_IOC);
+            return is64 ? 0x7fffffffffffffffull : 0x7fffffffull;
+        }
+        if (r < -lim) {
+            raise(env, FPSR_IOC);
+            return is64 ? 0x8000000000000000ull : 0x80000000ull;
+        }
+        res = (uint64_t)(int64_t)r;
+        if (!is64) {
+            res &= 0xffffffffull;
+        }
+    }
+    if (r != v) {
+        raise(env, FPSR_IXC);
+    }
+    return res;
+}
+
+uint64_t fpc_from_int(CPUARMState *env, uint64_t v, bool d, int fbits,
+                      bool uns)
+{
+    int rm = fpcr_rmode(env);
+    uint64_t r;
+
+    /*
+     * One rounding by the host's conversion (cvtsi2sd/ss honour the
+     * rounding mode; the compiler's unsigned 64-bit sequence keeps a
+     * sticky bit, so it rounds correctly in every mode).  Dividing by
+     * 2^fbits (<= 64) afterwards is exact: the result stays normal.
+     */
+    host_begin(rm);
+    if (d) {
+        volatile double x = uns ? (double)v : (double)(int64_t)v;
+        r = double_bits(fbits ? ldexp(x, -fbits) : x);
+    } else {
+        volatile float x = uns ? (float)v : (float)(int64_t)v;
+        r = float_bits(fbits ? ldexpf(x, -fbits) : x);
+    }
+    raise(env, host_end(rm) & FPSR_IXC);
+    return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+
+static inline CPUARMState *arm_env(CPUArchState *env)
+{
+    return (CPUARMState *)env;
+}
+
+uint64_t helper_fp_binop(CPUArchState *env, uint64_t a, uint64_t b,
+                         uint32_t desc)
+{
+    return fpc_binop(arm_env(env), (desc >> 4) & 0xf, a, b, desc & 1);
+}
+
+uint64_t helper_fp_muladd(CPUArchState *env, uint64_t addend, uint64_t n,
+                          uint64_t m, uint32_t desc)
+{
+    return fpc_muladd(arm_env(env), addend, n, m, desc & 1);
+}
+
+uint64_t helper_fp_unop(CPUArchState *env, uint64_t a, uint32_t desc)
+{
+    bool d = desc & 1;
+
+    switch ((desc >> 4) & 0xf) {
+    case 0:
+        return fpc_sqrt(arm_env(env), a, d);
+    case 1: {
+        int rmode = (desc >> 8) & 7;    /* 7: FPCR.RMode */
+        return fpc_round_int(arm_env(env), a, d,
+                             rmode == 7 ? fpcr_rmode(arm_env(env)) : rmode,
+                             (desc >> 11) & 1);
+    }
+    default:
+        return fpc_convert(arm_env(env), a, d);
+    }
+}
+
+uint64_t helper_fp_compare(CPUArchState *env, uint64_t a, uint64_t b,
+                           uint32_t desc)
+{
+    return fpc_compare(arm_env(env), a, b, desc & 1, (desc >> 1) & 1);
+}
+
+uint64_t helper_fp_to_int(CPUArchState *env, uint64_t a, uint32_t desc)
+{
+    return fpc_to_int(arm_env(env), a, desc & 1, (desc >> 4) & 7,
+                      (desc >> 8) & 0x7f, (desc >> 1) & 1, (desc >> 2) & 1);
+}
+
+uint64_t helper_int_to_fp(CPUArchState *env, uint64_t v, uint32_t desc)
+{
+    return fpc_from_int(arm_env(env), v, desc & 1, (desc >> 8) & 0x7f,
+                        (desc >> 2) & 1);
+}
