@@ -31,6 +31,46 @@ void tb_unlock(void)
     pthread_mutex_unlock(&tcg_engine.lock);
 }
 
+static void init_lock(void)
+{
+    pthread_mutexattr_t attr;
+
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&tcg_engine.lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
+/*
+ * fork() (user mode: the guest forks) must not happen in the middle of a
+ * translation on another thread, and the child, which has only the forking
+ * thread, must not inherit a lock owned by a thread that does not exist
+ * there: take the lock around fork and give the child a fresh one.
+ */
+static bool atfork_registered;
+
+static void fork_prepare(void)
+{
+    if (tcg_engine.initialized) {
+        tb_lock();
+    }
+}
+
+static void fork_parent(void)
+{
+    if (tcg_engine.initialized) {
+        tb_unlock();
+    }
+}
+
+static void fork_child(void)
+{
+    if (tcg_engine.initialized) {
+        tb_lock_depth = 0;
+        init_lock();
+    }
+}
+
 /* A longjmp out of a locked region (a fault while translating) lands here. */
 void tb_lock_reset_after_longjmp(void)
 {
@@ -207,11 +247,11 @@ int tcg_exec_init(const TCGAccelConfig *cfg, const char **err)
     tcg_emit_prologue(e->ctx);
     e->code_start = e->ctx->code_gen_ptr;
 
-    pthread_mutexattr_t attr;
-    pthread_mutexattr_init(&attr);
-    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
-    pthread_mutex_init(&e->lock, &attr);
-    pthread_mutexattr_destroy(&attr);
+    init_lock();
+    if (!atfork_registered) {
+        pthread_atfork(fork_prepare, fork_parent, fork_child);
+        atfork_registered = true;
+    }
 
     tb_maint_init();
     e->stats.code_size = size - (e->code_start - e->buf_rw) - TCG_HIGHWATER;

@@ -1,0 +1,45 @@
+/*
+ * fork() under tern: the child must be able to translate new code (the
+ * translation lock is re-created in the child).  The parent waits with
+ * nanosleep (wait4 is not implemented yet), so the child prints first.
+ */
+    .text
+    .globl _start
+_start:
+    mov     x8, #220            /* clone(SIGCHLD, 0, 0, 0, 0) = fork */
+    mov     x0, #17
+    mov     x1, #0
+    mov     x2, #0
+    mov     x3, #0
+    mov     x4, #0
+    svc     #0
+    cbz     x0, child
+    adr     x0, ts              /* parent: sleep 0.3 s */
+    mov     x1, #0
+    mov     x8, #101
+    svc     #0
+    adr     x1, msg_parent
+    mov     x2, #7
+    b       print_exit
+child:
+    bl      only_child_runs_this
+    adr     x1, msg_child
+    mov     x2, #6
+print_exit:
+    mov     x0, #1
+    mov     x8, #64
+    svc     #0
+    mov     x0, #0
+    mov     x8, #93
+    svc     #0
+
+    .balign 64
+only_child_runs_this:           /* first executed (translated) in the child */
+    add     x9, x9, #1
+    ret
+
+    .data
+    .balign 8
+ts:         .quad 0, 300000000
+msg_parent: .ascii "parent\n"
+msg_child:  .ascii "child\n"
