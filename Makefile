@@ -13,7 +13,7 @@
 BUILD ?= build
 
 # Goals that must work without a configured build directory.
-NOCONFIG_GOALS := clean distclean help
+NOCONFIG_GOALS := clean distclean help fetch-debs
 ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 ifeq ($(wildcard $(BUILD)/config.mak),)
 $(error $(BUILD)/config.mak not found: run ./configure first$(if $(filter-out build,$(BUILD)), (with --builddir=$(BUILD))))
@@ -65,12 +65,16 @@ GUEST_SRCS   := $(sort $(wildcard tests/guest/aarch64/*.S tests/guest/aarch64/*.
 GUEST_BINS   := $(if $(CROSS_CC_AARCH64),$(patsubst tests/%,$(BUILD)/tests/%,$(basename $(GUEST_SRCS))))
 GUEST_TESTS  := $(wildcard tests/guest/run-aarch64.sh)
 
+# Debian's arm64 programs under tern-aarch64, against the same programs
+# run natively; scripts/fetch-arm64-debs.sh (cached) fetches them first.
+DEBIAN_TESTS := $(wildcard tests/debian/run-arm64.sh)
+
 ALL_CFLAGS = $(CFLAGS) -MMD -MP -Iinclude -I$(BUILD) -I. $(DEP_CFLAGS)
 
 # ------------------------------------------------------------------
 # Rules
 
-.PHONY: all check bench install clean distclean help
+.PHONY: all check bench install clean distclean help fetch-debs
 .DEFAULT_GOAL := all
 
 all: $(LIB) $(TOOL_BINS) $(USER_BINS) $(TEST_BINS) $(BENCH_BINS) $(GUEST_BINS)
@@ -122,12 +126,20 @@ $(BUILD)/tests/guest/aarch64/%: tests/guest/aarch64/%.c $(BUILD)/config.mak
 # (which passes --tap) and prints the summary.  Extra prove options:
 # make check PROVE_FLAGS=-j4
 PROVE_FLAGS ?=
-check: all
+check: all $(if $(DEBIAN_TESTS),fetch-debs)
 ifeq ($(TEST_BINS),)
 	@echo "No unit tests (tests/unit/test-*.c) yet."
 else
-	BUILD=$(BUILD) prove $(PROVE_FLAGS) --exec scripts/tap-run $(TEST_BINS) $(GUEST_TESTS)
+	BUILD=$(BUILD) prove $(PROVE_FLAGS) --exec scripts/tap-run $(TEST_BINS) $(GUEST_TESTS) $(DEBIAN_TESTS)
 endif
+
+# Downloads and unpacks into build/debs and build/sysroot-arm64 (whatever
+# BUILD is); a warm run takes a fraction of a second and needs no network.
+# A failure does not stop `make check`: tests/debian/run-arm64.sh reports
+# it as failed tests with the script's reason.
+fetch-debs:
+	@scripts/fetch-arm64-debs.sh || \
+	    echo "fetch-debs: failed; the Debian tests will fail with the reason above"
 
 bench: all
 	@if [ -x tests/bench/run.sh ]; then \

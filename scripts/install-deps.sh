@@ -18,6 +18,7 @@ libfdt-dev
 perl
 gcc-aarch64-linux-gnu
 qemu-user
+busybox
 "
 
 missing=
