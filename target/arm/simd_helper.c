@@ -180,7 +180,7 @@ static uint64_t shift_reg(CPUARMState *env, uint64_t x, int64_t sh,
                                           : (__int128)smax_of(size) + 1,
                                size);
         }
-        r = v << sh;
+        r = v * ((__int128)1 << sh);   /* v may be negative: no shift */
         if (sat) {
             return uns ? sat_u(env, r, size) : sat_s(env, r, size);
         }
@@ -359,22 +359,25 @@ void helper_simd_3diff(CPUArchState *cenv, uint32_t desc)
               : esget(&m, half + i, s.size);
         switch (s.op) {
         case 0: case 1:     /* ADDL, ADDW */
-            res = a + b;
+            res = (int64_t)((uint64_t)a + (uint64_t)b);
             break;
         case 2: case 3:     /* SUBL, SUBW */
-            res = a - b;
+            res = (int64_t)((uint64_t)a - (uint64_t)b);
             break;
         case 5:             /* ABAL */
-            res = acc + (a > b ? a - b : b - a);
+            res = (int64_t)((uint64_t)acc +
+                            (a > b ? (uint64_t)a - (uint64_t)b
+                                   : (uint64_t)b - (uint64_t)a));
             break;
         case 7:             /* ABDL */
-            res = a > b ? a - b : b - a;
+            res = (int64_t)(a > b ? (uint64_t)a - (uint64_t)b
+                                  : (uint64_t)b - (uint64_t)a);
             break;
         case 8:             /* MLAL */
-            res = acc + a * b;
+            res = (int64_t)((uint64_t)acc + (uint64_t)a * (uint64_t)b);
             break;
         case 10:            /* MLSL */
-            res = acc - a * b;
+            res = (int64_t)((uint64_t)acc - (uint64_t)a * (uint64_t)b);
             break;
         case 12:            /* MULL */
             res = (int64_t)((uint64_t)a * (uint64_t)b);
@@ -748,10 +751,10 @@ void helper_simd_shift_imm(CPUArchState *cenv, uint32_t desc)
             v = ((x << lshift) | (dv & ~(m << lshift))) & m;
             break;
         case 0x2c:      /* SQSHLU */
-            v = sat_u(env, (__int128)sx << lshift, size);
+            v = sat_u(env, (__int128)sx * ((__int128)1 << lshift), size);
             break;
         case 0x0e:      /* SQSHL (imm) */
-            v = sat_s(env, (__int128)sx << lshift, size);
+            v = sat_s(env, (__int128)sx * ((__int128)1 << lshift), size);
             break;
         case 0x2e:      /* UQSHL (imm) */
         default:
