@@ -65,6 +65,12 @@ GUEST_SRCS   := $(sort $(wildcard tests/guest/aarch64/*.S tests/guest/aarch64/*.
 GUEST_BINS   := $(if $(CROSS_CC_AARCH64),$(patsubst tests/%,$(BUILD)/tests/%,$(basename $(GUEST_SRCS))))
 GUEST_TESTS  := $(wildcard tests/guest/run-aarch64.sh)
 
+# Differential ISA tests: tests/isa/gen.py writes one program per class
+# that has recorded expectations in tests/isa/data/CLASS.xz.
+ISA_CLASSES  := $(basename $(notdir $(wildcard tests/isa/data/*.xz)))
+ISA_BINS     := $(if $(CROSS_CC_AARCH64),$(patsubst %,$(BUILD)/tests/isa/%,$(ISA_CLASSES)))
+ISA_TESTS    := $(wildcard tests/isa/run-isa.sh)
+
 # Debian's arm64 programs under tern-aarch64, against the same programs
 # run natively; scripts/fetch-arm64-debs.sh (cached) fetches them first.
 DEBIAN_TESTS := $(wildcard tests/debian/run-arm64.sh)
@@ -77,7 +83,7 @@ ALL_CFLAGS = $(CFLAGS) -MMD -MP -Iinclude -I$(BUILD) -I. $(DEP_CFLAGS)
 .PHONY: all check bench install clean distclean help fetch-debs
 .DEFAULT_GOAL := all
 
-all: $(LIB) $(TOOL_BINS) $(USER_BINS) $(TEST_BINS) $(BENCH_BINS) $(GUEST_BINS)
+all: $(LIB) $(TOOL_BINS) $(USER_BINS) $(TEST_BINS) $(BENCH_BINS) $(GUEST_BINS) $(ISA_BINS)
 
 # Every object depends on config.mak so that re-configuring (other flags,
 # other compiler) rebuilds everything.  config-host.h is tracked by -MMD.
@@ -122,6 +128,17 @@ $(BUILD)/tests/guest/aarch64/%: tests/guest/aarch64/%.c $(BUILD)/config.mak
 	@mkdir -p $(@D)
 	$(Q)$(CROSS_CC_AARCH64) $(GUEST_CFLAGS) -o $@ $<
 
+$(BUILD)/tests/isa/%.S: tests/isa/gen.py
+	$(quiet) GEN $@
+	@mkdir -p $(@D)
+	$(Q)python3 tests/isa/gen.py $* $@
+
+$(BUILD)/tests/isa/%: $(BUILD)/tests/isa/%.S $(BUILD)/config.mak
+	$(quiet) CROSS $<
+	$(Q)$(CROSS_CC_AARCH64) -static -nostdlib -o $@ $<
+
+.SECONDARY: $(patsubst %,%.S,$(ISA_BINS))
+
 # Unit tests are GTest programs; prove runs each through scripts/tap-run
 # (which passes --tap) and prints the summary.  Extra prove options:
 # make check PROVE_FLAGS=-j4
@@ -130,7 +147,7 @@ check: all $(if $(DEBIAN_TESTS),fetch-debs)
 ifeq ($(TEST_BINS),)
 	@echo "No unit tests (tests/unit/test-*.c) yet."
 else
-	BUILD=$(BUILD) prove $(PROVE_FLAGS) --exec scripts/tap-run $(TEST_BINS) $(GUEST_TESTS) $(DEBIAN_TESTS)
+	BUILD=$(BUILD) prove $(PROVE_FLAGS) --exec scripts/tap-run $(TEST_BINS) $(GUEST_TESTS) $(ISA_TESTS) $(DEBIAN_TESTS)
 endif
 
 # Downloads and unpacks into build/debs and build/sysroot-arm64 (whatever
@@ -160,7 +177,7 @@ endif
 # clean keeps the configuration; distclean removes the build directory.
 clean:
 	@if [ -d "$(BUILD)" ]; then find "$(BUILD)" -name '*.[od]' -type f -delete; fi
-	rm -f $(LIB) $(TOOL_BINS) $(USER_BINS) $(TEST_BINS) $(BENCH_BINS) $(GUEST_BINS)
+	rm -f $(LIB) $(TOOL_BINS) $(USER_BINS) $(TEST_BINS) $(BENCH_BINS) $(GUEST_BINS) $(ISA_BINS) $(patsubst %,%.S,$(ISA_BINS))
 
 distclean:
 	rm -rf $(BUILD)

@@ -1,0 +1,629 @@
+#!/usr/bin/env python3
+"""Differential ISA test generator for tern-aarch64 (see tests/isa/README.md).
+
+    gen.py CLASS OUT.S      write the guest program for CLASS
+    gen.py --list           the classes, one per line
+
+The cases are a pure function of the class name and SEED (own splitmix64
+generator, no dependence on Python's `random`), so compare.py regenerates
+them in memory to show inputs and instruction sequences on a mismatch.
+
+Record layout (little-endian quads), written to stdout by the guest after
+every case: X0..X27, NZCV, FPSR, then V0..V31 (lo, hi) for FP classes, then
+the 256-byte scratch buffer for the ldst class.  X28 holds the case's slot
+pointer, X29/X30/SP are not used by the sequences.
+"""
+import sys
+
+SEED = 0x7465726e49534131  # "ternISA1"
+M64 = (1 << 64) - 1
+
+# class -> (number of cases, instructions per case)
+CLASSES = {
+    'dp-imm': (1100, 40),
+    'dp-reg': (1300, 40),
+    'cond':   (900, 40),
+    'ldst':   (900, 40),
+    'fp':     (1600, 40),
+}
+
+
+class Rng:
+    def __init__(self, seed):
+        self.s = seed & M64
+
+    def u64(self):
+        self.s = (self.s + 0x9E3779B97F4A7C15) & M64
+        z = self.s
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
+        return z ^ (z >> 31)
+
+    def below(self, n):
+        return self.u64() % n
+
+    def range(self, lo, hi):          # inclusive
+        return lo + self.below(hi - lo + 1)
+
+    def choice(self, seq):
+        return seq[self.below(len(seq))]
+
+    def chance(self, p):
+        return self.below(1000) < p * 1000
+
+
+def class_seed(name):
+    h = SEED
+    for c in name.encode():
+        h = ((h ^ c) * 0x100000001B3) & M64
+    return h
+
+
+# ---------------------------------------------------------------- values
+
+INT_SPECIAL = [0, 1, 2, M64, M64 - 1, 0x7fffffffffffffff, 0x8000000000000000,
+               0xffffffff, 0x7fffffff, 0x80000000, 0x100000000, 0xffff,
+               0x8000, 0xff, 0x80, 0xffffffff80000000, 0x00000000ffff0000]
+
+
+def int_value(r):
+    k = r.below(10)
+    if k < 4:
+        return r.u64()
+    if k < 6:
+        return r.choice(INT_SPECIAL)
+    if k < 8:
+        return r.below(64)
+    if k < 9:
+        return r.u64() & 0xffffffff
+    return (-r.range(1, 300)) & M64
+
+
+def f64_values():
+    v = [0x0000000000000000, 0x8000000000000000,          # +-0
+         0x7ff0000000000000, 0xfff0000000000000,          # +-inf
+         0x7ff8000000000000, 0xfff8000000000001,          # qNaN
+         0x7ff0000000000001, 0xfff4000000000123,          # sNaN
+         0x0000000000000001, 0x800fffffffffffff,          # subnormals
+         0x0010000000000000, 0x8010000000000000,          # min normal
+         0x7fefffffffffffff, 0xffefffffffffffff,          # max
+         0x3ff0000000000000, 0xbff0000000000000,          # +-1
+         0x3ff8000000000000, 0xc004000000000000,          # 1.5, -2.5
+         0x4000000000000000, 0x3fe0000000000000,          # 2, 0.5
+         0x3ff0000010000000, 0x3ff0000008000000,          # 1+2^-24ish (fcvt)
+         0x3ff0000018000000, 0x47efffffe0000000,          # f32 max halfway
+         0x36a0000000000000, 0x3690000000000000,          # f32 min subn, half
+         0x41dfffffffc00000, 0x41e0000000000000,          # 2^31-1, 2^31
+         0xc1e0000000000000, 0xc1e0000000200000,          # -2^31, below
+         0x43e0000000000000, 0xc3e0000000000000,          # +-2^63
+         0x41efffffffe00000, 0x43f0000000000000,          # 2^32-1, 2^64
+         0x4330000000000001, 0x432fffffffffffff]          # near 2^52
+    return v
+
+
+def f32_values():
+    return [0x00000000, 0x80000000, 0x7f800000, 0xff800000,
+            0x7fc00000, 0xffc00001, 0x7f800001, 0xff912345,
+            0x00000001, 0x807fffff, 0x00800000, 0x80800000,
+            0x7f7fffff, 0xff7fffff, 0x3f800000, 0xbf800000,
+            0x3fc00000, 0xc0200000, 0x40000000, 0x3f000000,
+            0x3f800001, 0x4b000001, 0x4effffff, 0x4f000000,
+            0xcf000000, 0xcf000001, 0x5f000000, 0xdf000000,
+            0x4f7fffff, 0x5f800000, 0x34000000, 0x33ffffff]
+
+
+F64 = f64_values()
+F32 = f32_values()
+
+
+def f64_value(r):
+    k = r.below(8)
+    if k < 4:
+        return r.choice(F64)
+    if k < 6:   # random normal-ish, moderate exponent
+        return (r.u64() & 0x800fffffffffffff) | (r.range(0x3f0, 0x440) << 52)
+    if k < 7:   # halfway integer-ish values for rounding
+        return F64_HALF[r.below(len(F64_HALF))]
+    return r.u64()
+
+
+def f32_value(r):
+    k = r.below(8)
+    if k < 4:
+        return r.choice(F32)
+    if k < 6:
+        return (r.u64() & 0x807fffff) | (r.range(0x70, 0x98) << 23)
+    if k < 7:
+        return F32_HALF[r.below(len(F32_HALF))]
+    return r.u64() & 0xffffffff
+
+
+def _halves():
+    import struct
+    d, s = [], []
+    for x in (0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 3.5, 1e6 + 0.5, -7.5, 0.4999999):
+        d.append(struct.unpack('<Q', struct.pack('<d', x))[0])
+        s.append(struct.unpack('<I', struct.pack('<f', x))[0])
+    return d, s
+
+
+F64_HALF, F32_HALF = _halves()
+
+# ---------------------------------------------------------------- helpers
+
+CONDS = ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge',
+         'lt', 'gt', 'le', 'al', 'nv']
+
+
+MAXREG = [27]
+
+
+def xr(r, n=None):
+    return r.below((MAXREG[0] if n is None else n) + 1)
+
+
+def reg(sf, n):
+    return ('x' if sf else 'w') + str(n)
+
+
+def bitmask_imm(r, width):
+    """A valid logical immediate for WIDTH (32/64)."""
+    sizes = [e for e in (2, 4, 8, 16, 32, 64) if e <= width]
+    e = r.choice(sizes)
+    s = r.range(1, e - 1)
+    rot = r.below(e)
+    pat = (1 << s) - 1
+    pat = ((pat >> rot) | (pat << (e - rot))) & ((1 << e) - 1)
+    v = 0
+    for i in range(width // e):
+        v |= pat << (i * e)
+    return v
+
+
+# ---------------------------------------------------------------- classes
+
+def gen_dp_imm(r, c):
+    sf = r.below(4) != 0
+    w = 64 if sf else 32
+    d, n = xr(r), xr(r)
+    R = lambda x: reg(sf, x)
+    k = r.below(9)
+    if k == 0:
+        op = r.choice(['add', 'adds', 'sub', 'subs'])
+        return f"{op} {R(d)}, {R(n)}, #{r.below(4096)}" + \
+            (", lsl #12" if r.chance(0.3) else "")
+    if k == 1:
+        op = r.choice(['cmp', 'cmn'])
+        return f"{op} {R(n)}, #{r.below(4096)}"
+    if k == 2:
+        op = r.choice(['and', 'orr', 'eor', 'ands'])
+        return f"{op} {R(d)}, {R(n)}, #{hex(bitmask_imm(r, w))}"
+    if k == 3:
+        return f"tst {R(n)}, #{hex(bitmask_imm(r, w))}"
+    if k == 4:
+        op = r.choice(['movz', 'movn', 'movk'])
+        hw = r.below(4 if sf else 2) * 16
+        return f"{op} {R(d)}, #{r.below(65536)}, lsl #{hw}"
+    if k == 5:
+        op = r.choice(['sbfm', 'bfm', 'ubfm'])
+        return f"{op} {R(d)}, {R(n)}, #{r.below(w)}, #{r.below(w)}"
+    if k == 6:
+        m = xr(r)
+        return f"extr {R(d)}, {R(n)}, {R(m)}, #{r.below(w)}"
+    if k == 7:
+        op = r.choice(['lsl', 'lsr', 'asr', 'ror'])
+        return f"{op} {R(d)}, {R(n)}, #{r.below(w)}"
+    op = r.choice(['sxtb', 'sxth', 'uxtb', 'uxth', 'sxtw'])
+    if op == 'sxtw':
+        return f"sxtw x{d}, w{n}"
+    if op.startswith('u'):
+        return f"{op} w{d}, w{n}"
+    return f"{op} {R(d)}, w{n}"
+
+
+def gen_dp_reg(r, c):
+    sf = r.below(4) != 0
+    w = 64 if sf else 32
+    d, n, m, a = xr(r), xr(r), xr(r), xr(r)
+    R = lambda x: reg(sf, x)
+    k = r.below(13)
+    if k == 0:
+        op = r.choice(['add', 'adds', 'sub', 'subs'])
+        sh = r.choice(['lsl', 'lsr', 'asr'])
+        return f"{op} {R(d)}, {R(n)}, {R(m)}, {sh} #{r.below(w)}"
+    if k == 1:
+        op = r.choice(['add', 'adds', 'sub', 'subs', 'cmp', 'cmn'])
+        ext = r.choice(['uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth',
+                        'sxtw', 'sxtx'] if sf else
+                       ['uxtb', 'uxth', 'uxtw', 'sxtb', 'sxth', 'sxtw'])
+        mr = ('x' if ext.endswith('x') else 'w') + str(m) if sf else f"w{m}"
+        dst = "" if op in ('cmp', 'cmn') else f"{R(d)}, "
+        return f"{op} {dst}{R(n)}, {mr}, {ext} #{r.below(5)}"
+    if k == 2:
+        op = r.choice(['and', 'bic', 'orr', 'orn', 'eor', 'eon', 'ands',
+                       'bics'])
+        sh = r.choice(['lsl', 'lsr', 'asr', 'ror'])
+        return f"{op} {R(d)}, {R(n)}, {R(m)}, {sh} #{r.below(w)}"
+    if k == 3:
+        op = r.choice(['adc', 'adcs', 'sbc', 'sbcs'])
+        return f"{op} {R(d)}, {R(n)}, {R(m)}"
+    if k == 4:
+        op = r.choice(['madd', 'msub'])
+        return f"{op} {R(d)}, {R(n)}, {R(m)}, {R(a)}"
+    if k == 5:
+        if sf:
+            op = r.choice(['smaddl', 'umaddl', 'smsubl', 'umsubl'])
+            return f"{op} x{d}, w{n}, w{m}, x{a}"
+        op = r.choice(['mul', 'mneg'])
+        return f"{op} {R(d)}, {R(n)}, {R(m)}"
+    if k == 6:
+        if sf and r.chance(0.5):
+            op = r.choice(['smulh', 'umulh'])
+            return f"{op} x{d}, x{n}, x{m}"
+        op = r.choice(['udiv', 'sdiv'])
+        return f"{op} {R(d)}, {R(n)}, {R(m)}"
+    if k == 7:
+        op = r.choice(['lslv', 'lsrv', 'asrv', 'rorv'])
+        return f"{op} {R(d)}, {R(n)}, {R(m)}"
+    if k == 8:
+        ops = ['clz', 'cls', 'rbit', 'rev', 'rev16'] + (['rev32'] if sf else [])
+        return f"{r.choice(ops)} {R(d)}, {R(n)}"
+    if k == 9:
+        op = r.choice(['csel', 'csinc', 'csinv', 'csneg'])
+        return f"{op} {R(d)}, {R(n)}, {R(m)}, {r.choice(CONDS)}"
+    if k == 10:
+        op = r.choice(['ccmp', 'ccmn'])
+        src = R(m) if r.chance(0.5) else f"#{r.below(32)}"
+        return f"{op} {R(n)}, {src}, #{r.below(16)}, {r.choice(CONDS)}"
+    if k == 11:
+        op = r.choice(['cset', 'csetm'])
+        return f"{op} {R(d)}, {r.choice(CONDS[:14])}"
+    op = r.choice(['cmp', 'cmn', 'tst'])
+    sh = r.choice(['lsl', 'lsr', 'asr'] + (['ror'] if op == 'tst' else []))
+    return f"{op} {R(n)}, {R(m)}, {sh} #{r.below(w)}"
+
+
+def gen_cond(r, c, label):
+    """Returns a list of lines (a short branchy block)."""
+    k = r.below(7)
+    lab = label()
+    body = [gen_dp_reg(r, c) for _ in range(r.range(1, 3))]
+    if k == 0:
+        return [gen_flagset(r), f"b.{r.choice(CONDS)} {lab}"] + body + [f"{lab}:"]
+    if k == 1:
+        op = r.choice(['cbz', 'cbnz'])
+        return [f"{op} {reg(r.chance(0.7), xr(r))}, {lab}"] + body + [f"{lab}:"]
+    if k == 2:
+        op = r.choice(['tbz', 'tbnz'])
+        return [f"{op} x{xr(r)}, #{r.below(64)}, {lab}"] + body + [f"{lab}:"]
+    if k == 3:
+        # indirect branch through a register to a local label
+        t = xr(r)
+        return [f"adr x{t}, {lab}", f"br x{t}"] + body + [f"{lab}:"]
+    if k == 4:
+        # bl over a body; x30 is not in the record
+        return [f"bl {lab}"] + body + [f"{lab}:"]
+    if k == 5:
+        return [gen_flagset(r)]
+    return [gen_dp_reg(r, c)]
+
+
+def gen_flagset(r):
+    sf = r.chance(0.7)
+    n, m = xr(r), xr(r)
+    op = r.choice(['cmp', 'cmn', 'tst', 'adds', 'subs', 'ccmp'])
+    if op in ('adds', 'subs'):
+        return f"{op} {reg(sf, xr(r))}, {reg(sf, n)}, {reg(sf, m)}"
+    if op == 'ccmp':
+        return f"ccmp {reg(sf, n)}, {reg(sf, m)}, #{r.below(16)}, {r.choice(CONDS)}"
+    return f"{op} {reg(sf, n)}, {reg(sf, m)}"
+
+
+# ldst: x27 = scratch buffer (256 bytes), x26 = moving base kept in range
+# by the generator (its offset from x27 is tracked in st['off']), x25 =
+# index register.  The data registers are x0..x24.
+def gen_ldst(r, c, st):
+    t, t2 = r.below(25), r.below(25)
+    while t2 == t:
+        t2 = r.below(25)
+    k = r.below(9)
+    sizes = [('b', 1), ('h', 2), ('', 4), ('', 8)]
+    if k == 0:   # unsigned offset
+        sfx, sz = r.choice(sizes)
+        rr = 'x' if sz == 8 else 'w'
+        op = r.choice(['ldr', 'str'])
+        return [f"{op}{sfx} {rr}{t}, [x27, #{r.below(256 // sz) * sz}]"]
+    if k == 1:   # unscaled, signed
+        sfx, sz = r.choice(sizes)
+        rr = 'x' if sz == 8 else 'w'
+        op = r.choice(['ldur', 'stur'])
+        if r.chance(0.5):
+            lo, hi = max(-256, -st['off']), min(255, 248 - st['off'])
+            return [f"{op}{sfx} {rr}{t}, [x26, #{r.range(lo, hi)}]"]
+        return [f"{op}{sfx} {rr}{t}, [x27, #{r.below(256 - 8)}]"]
+    if k == 2:   # sign-extending loads
+        op, sz = r.choice([('ldrsb', 1), ('ldrsh', 2), ('ldrsw', 4)])
+        rr = 'w' if sz < 4 and r.chance(0.5) else 'x'
+        return [f"{op} {rr}{t}, [x27, #{r.below(256 // sz) * sz}]"]
+    if k == 3:   # register offset
+        sfx, sz = r.choice(sizes)
+        rr = 'x' if sz == 8 else 'w'
+        op = r.choice(['ldr', 'str'])
+        sh = {1: 0, 2: 1, 4: 2, 8: 3}[sz]
+        idx = r.below(256 // sz)
+        if r.chance(0.5) and sh:
+            return [f"mov x25, #{idx}", f"{op}{sfx} {rr}{t}, [x27, x25, lsl #{sh}]"]
+        idx = idx * sz
+        if r.chance(0.5):
+            return [f"mov w25, #{idx}", f"{op}{sfx} {rr}{t}, [x27, w25, uxtw]"]
+        return [f"mov x25, #{idx}", f"{op}{sfx} {rr}{t}, [x27, x25]"]
+    if k == 4:   # pairs
+        sz = r.choice([4, 8])
+        rr = 'x' if sz == 8 else 'w'
+        op = r.choice(['ldp', 'stp', 'ldpsw'] if sz == 4 else ['ldp', 'stp'])
+        if op == 'ldpsw':
+            rr = 'x'
+        return [f"{op} {rr}{t}, {rr}{t2}, [x27, #{r.below(256 // sz - 1) * sz}]"]
+    if k == 5:   # pre/post index on x26, kept inside the buffer
+        sz = r.choice([1, 2, 4, 8])
+        sfx = {1: 'b', 2: 'h', 4: '', 8: ''}[sz]
+        rr = 'x' if sz == 8 else 'w'
+        op = r.choice(['ldr', 'str'])
+        lo = -st['off'] + 0
+        hi = 256 - 16 - st['off']
+        delta = r.range(max(lo, -64), min(hi, 64))
+        delta = delta // sz * sz if delta >= 0 else -((-delta) // sz * sz)
+        if r.chance(0.5):
+            st['off'] += delta
+            return [f"{op}{sfx} {rr}{t}, [x26, #{delta}]!"]
+        st['off'] += delta
+        return [f"{op}{sfx} {rr}{t}, [x26], #{delta}"]
+    if k == 6:   # pair with writeback
+        lo = -st['off']
+        hi = 256 - 32 - st['off']
+        delta = r.range(max(lo, -64), min(hi, 64)) // 8 * 8
+        op = r.choice(['ldp', 'stp'])
+        if op == 'ldp' and t == t2:
+            t2 = (t + 1) % 25
+        st['off'] += delta
+        if r.chance(0.5):
+            return [f"{op} x{t}, x{t2}, [x26, #{delta}]!"]
+        return [f"{op} x{t}, x{t2}, [x26], #{delta}"]
+    if k == 7:   # LSE atomics, naturally aligned in the buffer
+        sz = r.choice([4, 8])
+        rr = 'x' if sz == 8 else 'w'
+        off = r.below(256 // sz) * sz
+        op = r.choice(['ldadd', 'ldclr', 'ldeor', 'ldset', 'ldsmax', 'ldsmin',
+                       'ldumax', 'ldumin', 'swp', 'cas'])
+        op += r.choice(['', 'a', 'l', 'al'])
+        return [f"add x25, x27, #{off}", f"{op} {rr}{t}, {rr}{t2}, [x25]"]
+    return [gen_dp_reg(r, c)]
+
+
+# fp: v0..v31 random special values, x0..x7 random integers (x0..x27 are
+# loaded, the sequences write only x0..x7 and the V registers).
+def gen_fp(r, c):
+    P = r.choice('sd')
+    v = lambda: f"{P}{r.below(32)}"
+    k = r.below(16)
+    if k < 4:
+        op = r.choice(['fadd', 'fsub', 'fmul', 'fdiv', 'fmax', 'fmin',
+                       'fmaxnm', 'fminnm', 'fnmul'])
+        return f"{op} {v()}, {v()}, {v()}"
+    if k < 6:
+        op = r.choice(['fabs', 'fneg', 'fsqrt', 'fmov', 'frintn', 'frintp',
+                       'frintm', 'frintz', 'frinta', 'frintx', 'frinti'])
+        return f"{op} {v()}, {v()}"
+    if k < 8:
+        op = r.choice(['fmadd', 'fmsub', 'fnmadd', 'fnmsub'])
+        return f"{op} {v()}, {v()}, {v()}, {v()}"
+    if k == 8:
+        q = 'd' if P == 's' else 's'
+        return f"fcvt {q}{r.below(32)}, {v()}"
+    if k == 9:
+        op = 'fcvt' + r.choice('npmza') + r.choice('su')
+        return f"{op} {reg(r.chance(0.5), r.below(8))}, {v()}"
+    if k == 10:
+        sf = r.chance(0.5)
+        op = r.choice(['fcvtzs', 'fcvtzu', 'scvtf', 'ucvtf'])
+        fb = r.range(1, 64 if sf else 32)
+        if op.startswith('fcvt'):
+            return f"{op} {reg(sf, r.below(8))}, {v()}" + \
+                (f", #{fb}" if r.chance(0.5) else "")
+        return f"{op} {v()}, {reg(sf, r.below(8))}" + \
+            (f", #{fb}" if r.chance(0.5) else "")
+    if k == 11:
+        op = r.choice(['fcmp', 'fcmpe'])
+        return f"{op} {v()}, " + ("#0.0" if r.chance(0.25) else v())
+    if k == 12:
+        op = r.choice(['fccmp', 'fccmpe'])
+        return f"{op} {v()}, {v()}, #{r.below(16)}, {r.choice(CONDS)}"
+    if k == 13:
+        return f"fcsel {v()}, {v()}, {v()}, {r.choice(CONDS)}"
+    if k == 14:
+        n = r.below(8)
+        vv = r.below(32)
+        return r.choice([f"fmov w{n}, s{vv}", f"fmov s{vv}, w{n}",
+                         f"fmov x{n}, d{vv}", f"fmov d{vv}, x{n}",
+                         f"fmov x{n}, v{vv}.d[1]", f"fmov v{vv}.d[1], x{n}"])
+    imm = r.choice(['1.0', '-2.5', '0.125', '31.0', '-0.1875', '1.9375'])
+    return f"fmov {v()}, #{imm}"
+
+
+def fpcr_value(r):
+    # RMode (23:22), FZ (24), DN (25); no trap enables, no AHP/FZ16
+    return (r.below(4) << 22) | (r.below(2) << 24) | (r.below(2) << 25)
+
+
+# ---------------------------------------------------------------- cases
+
+def has_v(cls):
+    return cls == 'fp'
+
+
+def has_buf(cls):
+    return cls == 'ldst'
+
+
+def nfields(cls):
+    return 30 + (64 if has_v(cls) else 0) + (32 if has_buf(cls) else 0)
+
+
+def field_names(cls):
+    names = [f"x{i}" for i in range(28)] + ['nzcv', 'fpsr']
+    if has_v(cls):
+        for i in range(32):
+            names += [f"v{i}.lo", f"v{i}.hi"]
+    if has_buf(cls):
+        names += [f"buf[{8 * i}]" for i in range(32)]
+    return names
+
+
+def gen_cases(cls):
+    ncases, nins = CLASSES[cls]
+    r = Rng(class_seed(cls))
+    MAXREG[0] = 24 if cls == 'ldst' else 27
+    cases = []
+    labn = [0]
+
+    def label():
+        labn[0] += 1
+        return f"L{labn[0]}"
+
+    for c in range(ncases):
+        inp = [int_value(r) for _ in range(28)]
+        nzcv = r.below(16) << 28
+        fpcr = fpcr_value(r) if has_v(cls) else 0
+        vals = []
+        if has_v(cls):
+            for i in range(32):
+                if r.chance(0.5):
+                    lo = f64_value(r)
+                else:
+                    lo = (r.u64() & 0xffffffff00000000) | f32_value(r)
+                hi = r.u64() if r.chance(0.5) else f64_value(r)
+                vals += [lo, hi]
+        buf = []
+        if has_buf(cls):
+            buf = [r.u64() for _ in range(32)]
+        seq = []
+        count = 0
+        st = {'off': 128}
+        while count < nins:
+            if cls == 'dp-imm':
+                lines = [gen_dp_imm(r, c)]
+            elif cls == 'dp-reg':
+                lines = [gen_dp_reg(r, c)]
+            elif cls == 'cond':
+                lines = gen_cond(r, c, label)
+            elif cls == 'ldst':
+                lines = gen_ldst(r, c, st)
+            else:
+                lines = [gen_fp(r, c)]
+            seq += lines
+            count += sum(1 for l in lines if not l.endswith(':'))
+        if has_buf(cls):
+            inp[27] = None          # buffer address, not random
+            inp[26] = None          # x27 + 128
+        cases.append({'inp': inp, 'nzcv': nzcv, 'fpcr': fpcr, 'v': vals,
+                      'buf': buf, 'seq': seq, 'count': count})
+    return cases
+
+
+def input_fields(cls, case):
+    """The record the case would produce if it changed nothing (None for
+    fields whose input is not a constant)."""
+    f = list(case['inp']) + [case['nzcv'], 0]
+    f += case['v'] + case['buf']
+    return f
+
+
+def emit(cls, out):
+    cases = gen_cases(cls)
+    nf = nfields(cls)
+    recsz = nf * 8
+    o = []
+    w = o.append
+    w(f"/* Generated by tests/isa/gen.py {cls}: do not edit. */")
+    w("    .arch armv8.2-a+lse")
+    w("    .text")
+    w("    .globl _start")
+    w("_start:")
+    for i, c in enumerate(cases):
+        w(f"    adrp x28, slot{i}")
+        w(f"    add x28, x28, :lo12:slot{i}")
+        w("    bl load")
+        for l in c['seq']:
+            w(l if l.endswith(':') else "    " + l)
+        w("    bl dump")
+    w("    mov x0, #0")
+    w("    mov x8, #93")
+    w("    svc #0")
+    # load: X0..X27, NZCV, FPCR (slot field 29 holds FPCR on input)
+    w("load:")
+    if has_v(cls):
+        for i in range(0, 32, 2):
+            w(f"    ldp q{i}, q{i + 1}, [x28, #{240 + 16 * i}]")
+    if has_buf(cls):
+        boff = 240 + (512 if has_v(cls) else 0)
+        w("    adrp x27, scratch")
+        w("    add x27, x27, :lo12:scratch")
+        w(f"    add x26, x28, #{boff}")
+        for i in range(0, 256, 16):
+            w(f"    ldp x0, x1, [x26, #{i}]")
+            w(f"    stp x0, x1, [x27, #{i}]")
+    w("    ldr x0, [x28, #224]")
+    w("    msr nzcv, x0")
+    w("    ldr x0, [x28, #232]")
+    w("    msr fpcr, x0")
+    w("    msr fpsr, xzr")
+    last = 26 if has_buf(cls) else 28
+    for i in range(0, last, 2):
+        w(f"    ldp x{i}, x{i + 1}, [x28, #{8 * i}]")
+    if has_buf(cls):
+        w("    add x26, x27, #128")
+    w("    ret")
+    w("dump:")
+    for i in range(0, 28, 2):
+        w(f"    stp x{i}, x{i + 1}, [x28, #{8 * i}]")
+    w("    mrs x0, nzcv")
+    w("    mrs x1, fpsr")
+    w("    stp x0, x1, [x28, #224]")
+    if has_v(cls):
+        for i in range(0, 32, 2):
+            w(f"    stp q{i}, q{i + 1}, [x28, #{240 + 16 * i}]")
+    if has_buf(cls):
+        boff = 240 + (512 if has_v(cls) else 0)
+        w(f"    add x26, x28, #{boff}")
+        for i in range(0, 256, 16):
+            w(f"    ldp x0, x1, [x27, #{i}]")
+            w(f"    stp x0, x1, [x26, #{i}]")
+    w("    mov x0, #1")
+    w("    mov x1, x28")
+    w(f"    mov x2, #{recsz}")
+    w("    mov x8, #64")
+    w("    svc #0")
+    w("    ret")
+    w("    .data")
+    w("    .balign 16")
+    for i, c in enumerate(cases):
+        f = input_fields(cls, c)
+        f[29] = c['fpcr']
+        f = [0 if x is None else x for x in f]
+        w(f"slot{i}:")
+        for j in range(0, len(f), 4):
+            w("    .quad " + ", ".join(hex(x) for x in f[j:j + 4]))
+    if has_buf(cls):
+        w("    .balign 16")
+        w("scratch: .skip 256")
+    with open(out, 'w') as fh:
+        fh.write("\n".join(o) + "\n")
+
+
+if __name__ == '__main__':
+    if sys.argv[1:] == ['--list']:
+        print("\n".join(CLASSES))
+    elif len(sys.argv) == 3 and sys.argv[1] in CLASSES:
+        emit(sys.argv[1], sys.argv[2])
+    else:
+        sys.exit("usage: gen.py CLASS OUT.S | gen.py --list")
