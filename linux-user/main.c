@@ -12,6 +12,8 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -291,6 +293,51 @@ int main(int argc, char **argv)
     }
     tern_loglevel = mask;
     user_config.stack_size = stack_size;
+    {
+        /* For execve: this binary and the options that shape a run. */
+        char self[PATH_MAX];
+        ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+        char **o = calloc(16, sizeof(char *));
+        int k = 0;
+
+        if (n > 0) {
+            self[n] = 0;
+            user_config.tern_path = strdup(self);
+        } else {
+            user_config.tern_path = argv[0];
+        }
+        if (user_config.sysroot) {
+            o[k++] = "-L";
+            o[k++] = (char *)user_config.sysroot;
+        }
+        if (cpu_name) {
+            o[k++] = "-cpu";
+            o[k++] = (char *)cpu_name;
+        }
+        if (stack_env || stack_size != DEFAULT_STACK_SIZE) {
+            char *sz = malloc(32);
+            snprintf(sz, 32, "%llu", (unsigned long long)stack_size);
+            o[k++] = "-s";
+            o[k++] = sz;
+        }
+        if (log_items) {
+            o[k++] = "-d";
+            o[k++] = (char *)log_items;
+        }
+        if (log_file) {
+            o[k++] = "-D";
+            o[k++] = (char *)log_file;
+        }
+        if (accel_opts) {
+            o[k++] = "-accel";
+            o[k++] = (char *)accel_opts;
+        }
+        if (strace) {
+            o[k++] = "-strace";
+        }
+        user_config.exec_opts = o;
+        user_config.exec_nopts = k;
+    }
     user_config.exec_name = prog;
     {
         char *abs = realpath(prog, NULL);
@@ -332,6 +379,16 @@ int main(int argc, char **argv)
     cpu->env.pc = image_info.entry;
     cpu->env.xregs[31] = image_info.sp;
     ts.cpu = cpu;
+    {
+        /* The mask survives execve (tern runs again): the guest's view. */
+        sigset_t cur;
+        pthread_sigmask(SIG_SETMASK, NULL, &cur);
+        for (int sig = 1; sig <= TARGET_NSIG; sig++) {
+            if (sig != SIGKILL && sig != SIGSTOP && sigismember(&cur, sig) == 1) {
+                ts.sigmask |= 1ull << (sig - 1);
+            }
+        }
+    }
     thread_ts = &ts;
     signal_thread_add(&ts);
     cpu_loop(&cpu->env);

@@ -915,6 +915,38 @@ int64_t do_rt_sigsuspend(uint64_t uset, uint64_t setsize)
     return -EINTR;
 }
 
+int signal_temp_mask_begin(uint64_t uset, uint64_t setsize, uint64_t *gmask,
+                           sigset_t *hset)
+{
+    uint64_t mask;
+
+    if (setsize != 8) {
+        return -EINVAL;
+    }
+    if (copy_from_user(&mask, uset, 8)) {
+        return -EFAULT;
+    }
+    *gmask = mask & ~UNBLOCKABLE;
+    host_mask_from_guest(*gmask, hset);
+    return 0;
+}
+
+void signal_temp_mask_end(uint64_t gmask, bool interrupted)
+{
+    TaskState *ts = thread_ts;
+    sigset_t hmask;
+
+    if (!interrupted || ts->in_sigsuspend) {
+        return;
+    }
+    /* As after rt_sigsuspend: deliver under gmask, then restore. */
+    ts->sigsuspend_saved = ts->sigmask;
+    ts->in_sigsuspend = true;
+    ts->sigmask = gmask;
+    host_mask_from_guest(gmask, &hmask);
+    pthread_sigmask(SIG_SETMASK, &hmask, NULL);
+}
+
 int64_t do_rt_sigpending(uint64_t uset, uint64_t setsize)
 {
     TaskState *ts = thread_ts;

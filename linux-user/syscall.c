@@ -98,7 +98,7 @@ const char *user_path(const char *path, char *buf, size_t len)
 }
 
 /* Is path /proc/self/exe (or /proc/<our pid>/exe)? */
-static bool is_proc_self_exe(const char *path)
+bool is_proc_self_exe(const char *path)
 {
     char mine[64];
 
@@ -201,11 +201,10 @@ static int64_t do_newfstatat(int dirfd, uint64_t upath, uint64_t ust, int flags)
 /* ------------------------------------------------------------------ */
 /* iovecs                                                              */
 
-#define T_IOV_MAX 1024
 
 /* Build host iovecs for a guest array; the count, or -errno. */
-static int64_t lock_iovec(struct iovec *iov, uint64_t uiov, int64_t cnt,
-                          int access)
+int64_t lock_iovec(struct iovec *iov, uint64_t uiov, int64_t cnt,
+                   int access)
 {
     uint64_t g[2];
 
@@ -658,6 +657,12 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
         user_exit((int)a1);
     case 220:                                    /* clone */
         return do_clone(env, a1, a2, a3, a4, a5);
+    case 221:                                    /* execve */
+        return do_execve(a1, a2, a3);
+    case 260:                                    /* wait4 */
+        return do_wait4((int)a1, a2, (int)a3, a4);
+    case 95:                                     /* waitid */
+        return do_waitid((int)a1, (int)a2, a3, (int)a4, a5);
     case 172: return getpid();
     case 173: return getppid();
     case 178: return syscall(SYS_gettid);
@@ -892,8 +897,13 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
     case 98:                                     /* futex */
         return do_futex(a1, (int)a2, (uint32_t)a3, a4, a5, (uint32_t)a6);
 
-    default:
+    default: {
+        int64_t ret;
+        if (do_io_syscall(num, a1, a2, a3, a4, a5, a6, &ret)) {
+            return ret;
+        }
         return do_unimplemented(num);
+    }
     }
 }
 

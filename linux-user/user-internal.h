@@ -135,6 +135,14 @@ typedef struct UserConfig {
     const char *exec_name;      /* as given on the command line (AT_EXECFN) */
     const ARMCPUModel *model;
     uint64_t stack_size;
+    /*
+     * execve of an AArch64 program runs tern again: the host path of this
+     * tern-aarch64 and the options to pass (-L, -cpu, -s, -d, -D, -accel,
+     * -strace with their effective values), NULL-terminated.
+     */
+    const char *tern_path;
+    char **exec_opts;
+    int exec_nopts;
 } UserConfig;
 
 extern UserConfig user_config;
@@ -205,6 +213,28 @@ int64_t do_syscall(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
 /* End the process: flush the log, exit with status. */
 void user_exit(int status) __attribute__((noreturn));
 
+/* execve, wait4, waitid (syscall-proc.c). */
+int64_t do_execve(uint64_t upath, uint64_t uargv, uint64_t uenvp);
+int64_t do_wait4(int pid, uint64_t ustatus, int options, uint64_t urusage);
+int64_t do_waitid(int idtype, int id, uint64_t uinfo, int options,
+                  uint64_t urusage);
+/*
+ * Host iovecs for a guest array of cnt (at most T_IOV_MAX) struct iovec
+ * (same layout), each buffer checked for access; cnt or -errno.
+ */
+#define T_IOV_MAX 1024
+struct iovec;
+int64_t lock_iovec(struct iovec *iov, uint64_t uiov, int64_t cnt, int access);
+/* Is path /proc/self/exe (or /proc/<our pid>/exe)? (syscall.c) */
+bool is_proc_self_exe(const char *path);
+
+/*
+ * poll/select/epoll/eventfd and sockets (syscall-io.c): true when num is
+ * one of them, with the result in *ret.
+ */
+bool do_io_syscall(int num, uint64_t a1, uint64_t a2, uint64_t a3,
+                   uint64_t a4, uint64_t a5, uint64_t a6, int64_t *ret);
+
 /* clone (thread.c): threads on host threads, fork for the rest. */
 int64_t do_clone(CPUARMState *env, uint64_t flags, uint64_t newsp,
                  uint64_t ptid, uint64_t tls, uint64_t ctid);
@@ -247,6 +277,16 @@ int64_t do_rt_sigpending(uint64_t set, uint64_t setsize);
 int64_t do_rt_sigtimedwait(uint64_t set, uint64_t info, uint64_t timeout,
                            uint64_t setsize);
 int64_t do_tkill(int tgid, int tid, int sig);
+/*
+ * ppoll/pselect6/epoll_pwait with a signal mask: *hset is the host set to
+ * wait with (the guest set minus what tern needs); 0 or -errno.  After the
+ * call, signal_temp_mask_end(gmask, interrupted): when interrupted (EINTR)
+ * the handlers run with gmask installed and the old mask comes back after
+ * them, as Linux does for these calls.
+ */
+int signal_temp_mask_begin(uint64_t uset, uint64_t setsize, uint64_t *gmask,
+                           sigset_t *hset);
+void signal_temp_mask_end(uint64_t gmask, bool interrupted);
 
 /*
  * do_syscall results that are not for x0:
