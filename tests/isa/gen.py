@@ -25,6 +25,7 @@ CLASSES = {
     'cond':   (900, 40),
     'ldst':   (900, 40),
     'fp':     (1600, 40),
+    'simd':   (1000, 40),
 }
 
 
@@ -450,6 +451,55 @@ def gen_fp(r, c):
     return f"fmov {v()}, #{imm}"
 
 
+SIMD_ARR = ['8b', '16b', '4h', '8h', '2s', '4s', '2d']
+
+
+def gen_simd(r, c):
+    v = lambda: r.below(32)
+    d, n, m = v(), v(), v()
+    k = r.below(8)
+    if k < 3:
+        a = r.choice(SIMD_ARR)
+        ops = ['add', 'sub', 'and', 'orr', 'eor', 'bic', 'orn', 'cmeq',
+               'cmgt', 'cmge', 'cmhi', 'cmhs', 'cmtst', 'sqadd', 'uqadd',
+               'sqsub', 'uqsub', 'addp', 'uzp1', 'uzp2', 'zip1', 'zip2',
+               'trn1', 'trn2', 'sshl', 'ushl']
+        if a != '2d':
+            ops += ['mul', 'smax', 'smin', 'umax', 'umin', 'sabd', 'uabd',
+                    'shadd', 'uhadd', 'mla', 'mls']
+        op = r.choice(ops)
+        if op in ('and', 'orr', 'eor', 'bic', 'orn'):
+            a = r.choice(['8b', '16b'])
+        if op in ('mul', 'mla', 'mls') and a == '2d':
+            a = '4s'
+        return f"{op} v{d}.{a}, v{n}.{a}, v{m}.{a}"
+    if k == 3:
+        a = r.choice(SIMD_ARR)
+        ops = ['abs', 'neg', 'cmeq', 'cmlt', 'cmgt']
+        op = r.choice(ops)
+        z = ", #0" if op.startswith('cm') else ""
+        return f"{op} v{d}.{a}, v{n}.{a}{z}"
+    if k == 4:
+        a = r.choice(SIMD_ARR)
+        w = int(a[:-1]) if False else {'b': 8, 'h': 16, 's': 32, 'd': 64}[a[-1]]
+        op = r.choice(['shl', 'sshr', 'ushr', 'ssra', 'usra', 'sli', 'sri'])
+        sh = r.below(w) if op in ('shl', 'sli') else r.range(1, w)
+        return f"{op} v{d}.{a}, v{n}.{a}, #{sh}"
+    if k == 5:
+        a = r.choice(['8b', '16b'])
+        op = r.choice(['cnt', 'rev64', 'not', 'rbit', 'rev16', 'rev32'])
+        if op in ('rev32',):
+            a = r.choice(['8b', '16b'])
+        return f"{op} v{d}.{a}, v{n}.{a}"
+    if k == 6:
+        q = r.choice([8, 16])
+        return f"ext v{d}.{q}b, v{n}.{q}b, v{m}.{q}b, #{r.below(q)}"
+    a = r.choice(['2s', '4s', '2d'])
+    op = r.choice(['fadd', 'fsub', 'fmul', 'fmax', 'fmin', 'fmaxnm',
+                   'fminnm', 'fabd', 'fcmeq', 'fcmge', 'fcmgt', 'faddp'])
+    return f"{op} v{d}.{a}, v{n}.{a}, v{m}.{a}"
+
+
 def fpcr_value(r):
     # RMode (23:22), FZ (24), DN (25); no trap enables, no AHP/FZ16
     return (r.below(4) << 22) | (r.below(2) << 24) | (r.below(2) << 25)
@@ -458,7 +508,7 @@ def fpcr_value(r):
 # ---------------------------------------------------------------- cases
 
 def has_v(cls):
-    return cls == 'fp'
+    return cls in ('fp', 'simd')
 
 
 def has_buf(cls):
@@ -518,6 +568,8 @@ def gen_cases(cls):
                 lines = gen_cond(r, c, label)
             elif cls == 'ldst':
                 lines = gen_ldst(r, c, st)
+            elif cls == 'simd':
+                lines = [gen_simd(r, c)]
             else:
                 lines = [gen_fp(r, c)]
             seq += lines
