@@ -59,7 +59,8 @@ static uint8_t *put_sleb128(uint8_t *p, const uint8_t *end, int64_t v)
     return p;
 }
 
-static uint64_t get_uleb128(const uint8_t **pp)
+/* Read a LEB128 number; signed ones are sign-extended from the last byte. */
+static uint64_t get_leb128(const uint8_t **pp, bool is_signed)
 {
     const uint8_t *p = *pp;
     uint64_t v = 0;
@@ -73,29 +74,11 @@ static uint64_t get_uleb128(const uint8_t **pp)
         }
         shift += 7;
     } while (b & 0x80);
-    *pp = p;
-    return v;
-}
-
-static int64_t get_sleb128(const uint8_t **pp)
-{
-    const uint8_t *p = *pp;
-    uint64_t v = 0;
-    unsigned shift = 0;
-    uint8_t b;
-
-    do {
-        b = *p++;
-        if (shift < 64) {
-            v |= (uint64_t)(b & 0x7f) << shift;
-        }
-        shift += 7;
-    } while (b & 0x80);
-    if (shift < 64 && (b & 0x40)) {
+    if (is_signed && shift < 64 && (b & 0x40)) {
         v |= ~(uint64_t)0 << shift;
     }
     *pp = p;
-    return (int64_t)v;
+    return v;
 }
 
 /*
@@ -137,16 +120,16 @@ static int decode_search(const TranslationBlock *tb, uintptr_t off,
     if (!p) {
         return -1;
     }
-    n = get_uleb128(&p);
+    n = get_leb128(&p, false);
     data[0] = tb->pc;
     for (int j = 1; j < TCG_INSN_START_WORDS; j++) {
         data[j] = 0;
     }
     for (uint64_t i = 0; i < n; i++) {
         for (int j = 0; j < TCG_INSN_START_WORDS; j++) {
-            data[j] += (uint64_t)get_sleb128(&p);
+            data[j] += get_leb128(&p, true);
         }
-        end += get_uleb128(&p);
+        end += get_leb128(&p, false);
         if (off < end) {
             return (int)i;
         }
