@@ -1,7 +1,7 @@
 /*
  * fork() under tern: the child must be able to translate new code (the
- * translation lock is re-created in the child).  The parent waits with
- * nanosleep (wait4 is not implemented yet), so the child prints first.
+ * translation lock is re-created in the child).  The parent reaps the
+ * child with wait4 before printing, so the child prints first.
  */
     .text
     .globl _start
@@ -14,9 +14,11 @@ _start:
     mov     x4, #0
     svc     #0
     cbz     x0, child
-    adr     x0, ts              /* parent: sleep 0.3 s */
+    mov     x0, #-1             /* parent: wait4(-1, NULL, 0, NULL) */
     mov     x1, #0
-    mov     x8, #101
+    mov     x2, #0
+    mov     x3, #0
+    mov     x8, #260
     svc     #0
     adr     x1, msg_parent
     mov     x2, #7
@@ -40,6 +42,5 @@ only_child_runs_this:           /* first executed (translated) in the child */
 
     .data
     .balign 8
-ts:         .quad 0, 300000000
 msg_parent: .ascii "parent\n"
 msg_child:  .ascii "child\n"
