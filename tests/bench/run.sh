@@ -12,4 +12,11 @@ if [ ! -f "$build/config.mak" ]; then
     ./configure --builddir="$build" >/dev/null || exit 1
 fi
 make -s BUILD="$build" "$build/tests/bench/tcg-bench" || exit 1
-exec "$build/tests/bench/tcg-bench" "$@"
+"$build/tests/bench/tcg-bench" "$@" || exit 1
+echo
+echo "AArch64 user mode: Debian programs under tern-aarch64 vs qemu-aarch64 vs native"
+if [ -e build/sysroot-arm64/bin/busybox ] && [ -x "$build/tern-aarch64" ]; then
+    BUILD=$build tests/bench/aarch64-user.sh
+else
+    echo "  skipped: run scripts/fetch-arm64-debs.sh (and make) first"
+fi
