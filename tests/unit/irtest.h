@@ -64,6 +64,12 @@ typedef struct IRTCtx {
 /* The context for a backend ("jit", "interp"); NULL when unavailable.
  * Contexts are created once and cached. */
 IRTCtx *irt_ctx(const char *backend);
+/*
+ * For a GTest case: in the parent, skip if the backend is missing or run
+ * the case again in a child (so a crash fails only this case) and return
+ * NULL; in the child, return the context.
+ */
+IRTCtx *irt_ctx_for_test(const char *backend);
 /* True when the JIT backend exists on this host/build. */
 bool irt_have_jit(void);
 

@@ -22,25 +22,6 @@
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-static IRTCtx *ctx_for_test(const char *backend)
-{
-    IRTCtx *c;
-
-    if (!g_test_subprocess()) {
-        if (!tcg_backend_by_name(backend)) {
-            g_test_skip("backend not available on this host");
-            return NULL;
-        }
-        /* a crash in generated code fails this test only */
-        g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-        g_test_trap_assert_passed();
-        return NULL;
-    }
-    irt_time_limit(120);
-    c = irt_ctx(backend);
-    g_assert_nonnull(c);
-    return c;
-}
 
 /* ------------------------------------------------------------------ */
 /* Arguments and return values                                         */
@@ -150,7 +131,7 @@ static void build_args(IRTCtx *c, void *opaque)
 
 static void test_args(gconstpointer opaque)
 {
-    IRTCtx *c = ctx_for_test(opaque);
+    IRTCtx *c = irt_ctx_for_test(opaque);
     uint64_t rng = 42;
     int fails = 0;
 
@@ -273,7 +254,7 @@ static void build_removal(IRTCtx *c, void *opaque)
 
 static void test_pure_removed(gconstpointer opaque)
 {
-    IRTCtx *c = ctx_for_test(opaque);
+    IRTCtx *c = irt_ctx_for_test(opaque);
 
     if (!c) {
         return;
@@ -370,7 +351,7 @@ static void build_sync(IRTCtx *c, void *opaque)
 
 static void test_globals_sync(gconstpointer opaque)
 {
-    IRTCtx *c = ctx_for_test(opaque);
+    IRTCtx *c = irt_ctx_for_test(opaque);
 
     if (!c) {
         return;
@@ -519,7 +500,7 @@ static void build_tb_temps(IRTCtx *c, void *opaque)
 
 static void test_pressure(gconstpointer opaque)
 {
-    IRTCtx *c = ctx_for_test(opaque);
+    IRTCtx *c = irt_ctx_for_test(opaque);
 
     if (!c) {
         return;
@@ -611,7 +592,7 @@ static void build_same_temp_everywhere(IRTCtx *c, void *opaque)
 
 static void test_alloc_corners(gconstpointer opaque)
 {
-    IRTCtx *c = ctx_for_test(opaque);
+    IRTCtx *c = irt_ctx_for_test(opaque);
     static const struct {
         const char *name;
         IRTBuildFn fn;

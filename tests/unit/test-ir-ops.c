@@ -949,36 +949,12 @@ typedef struct OpTestData {
     const OpDesc *d;
 } OpTestData;
 
-/*
- * The context for a test, or NULL when the caller should return: the
- * backend is missing (skip), or this is the parent process.  Each test
- * runs in a child process so that an abort or a crash in generated code
- * fails that test only, not every test after it.
- */
-static IRTCtx *get_ctx_or_skip(const char *backend)
-{
-    IRTCtx *c;
-
-    if (!g_test_subprocess()) {
-        if (!tcg_backend_by_name(backend)) {
-            g_test_skip("backend not available on this host");
-            return NULL;
-        }
-        g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-        g_test_trap_assert_passed();
-        return NULL;
-    }
-    irt_time_limit(120);
-    c = irt_ctx(backend);
-    g_assert_nonnull(c);
-    return c;
-}
 
 static void test_op(gconstpointer opaque)
 {
     const OpTestData *td = opaque;
     const OpDesc *d = td->d;
-    IRTCtx *c = get_ctx_or_skip(td->backend);
+    IRTCtx *c = irt_ctx_for_test(td->backend);
     Variant vars[16];
     int nvars, ncases, bs;
     OpCase *cs;
@@ -1014,7 +990,7 @@ static void test_op(gconstpointer opaque)
 
 static void test_movi(gconstpointer opaque)
 {
-    IRTCtx *c = get_ctx_or_skip(opaque);
+    IRTCtx *c = irt_ctx_for_test(opaque);
     int fails = 0;
 
     if (!c) {
@@ -1139,7 +1115,7 @@ static const char *base_name[] = { "env", "temp", "far" };
 
 static void host_mem_bases(const char *backend, int first_base, int nb_bases)
 {
-    IRTCtx *c = get_ctx_or_skip(backend);
+    IRTCtx *c = irt_ctx_for_test(backend);
     static const int offsets[] = { 0, 1, 2, 3, 4, 5, 7, 8, 9, 13, 15, 24 };
     int fails = 0;
 
@@ -1297,7 +1273,7 @@ static void ref_guest_store(uint8_t *p, MemOp mop, uint64_t v)
 
 static void test_guest_mem(gconstpointer opaque)
 {
-    IRTCtx *c = get_ctx_or_skip(opaque);
+    IRTCtx *c = irt_ctx_for_test(opaque);
     static const unsigned addrs[] = { 0, 1, 3, 4, 6, 8, 13, 64, 1023,
                                       IRT_GUEST_SIZE - 8 };
     int fails = 0, runs = 0;
@@ -1428,7 +1404,7 @@ static void test_guest_mem(gconstpointer opaque)
 
 static void test_misc_ops(gconstpointer opaque)
 {
-    IRTCtx *c = get_ctx_or_skip(opaque);
+    IRTCtx *c = irt_ctx_for_test(opaque);
     static const unsigned bars[] = {
         TCG_MO_LD_LD, TCG_MO_ST_LD, TCG_MO_LD_ST, TCG_MO_ST_ST, TCG_MO_ALL,
         TCG_MO_ALL | TCG_BAR_SC, TCG_MO_ST_LD | TCG_BAR_SC,
@@ -1510,7 +1486,7 @@ static void test_misc_ops(gconstpointer opaque)
  */
 static void test_goto(gconstpointer opaque)
 {
-    IRTCtx *c = get_ctx_or_skip(opaque);
+    IRTCtx *c = irt_ctx_for_test(opaque);
     TCGContext *s;
 
     if (!c) {

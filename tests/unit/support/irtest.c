@@ -11,6 +11,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <glib.h>
+
 #include "../irtest.h"
 
 /* ------------------------------------------------------------------ */
@@ -1082,4 +1084,29 @@ bool irt_eval(IRTCtx *c, IRTEnv *env, uint8_t *guest, uintptr_t *exit_val,
     ok = !e->failed;
     free(e);
     return ok;
+}
+
+/*
+ * The context for a test, or NULL when the caller should return: the
+ * backend is missing (skip), or this is the parent process.  Each test
+ * runs in a child process so that an abort or a crash in generated code
+ * fails that test only, not every test after it.
+ */
+IRTCtx *irt_ctx_for_test(const char *backend)
+{
+    IRTCtx *c;
+
+    if (!g_test_subprocess()) {
+        if (!tcg_backend_by_name(backend)) {
+            g_test_skip("backend not available on this host");
+            return NULL;
+        }
+        g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+        g_test_trap_assert_passed();
+        return NULL;
+    }
+    irt_time_limit(120);
+    c = irt_ctx(backend);
+    g_assert_nonnull(c);
+    return c;
 }
