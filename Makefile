@@ -37,8 +37,18 @@ ifeq ($(CONFIG_JIT_X86_64),y)
 LIB_DIRS += tcg/x86_64
 endif
 
+# System mode (tern-system-*): the machine, devices, memory API, event
+# loop, chardevs, block, monitor and the KVM accelerator.  Built into a
+# second archive that is linked whole (devices register their types from
+# constructors, so nothing references them by name).
+SYS_DIRS := softmmu hw/core hw/char hw/block hw/virtio hw/net hw/misc \
+            hw/i386 chardev block net monitor accel target/i386
+ifeq ($(CONFIG_KVM),y)
+SYS_DIRS += accel/kvm
+endif
+
 # Programs with their own main(), outside the library.
-MAIN_SRCS    := linux-user/main.c
+MAIN_SRCS    := linux-user/main.c softmmu/main.c
 LIB_SRCS     := $(filter-out $(MAIN_SRCS),$(sort $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))))
 TEST_SRCS    := $(sort $(wildcard tests/unit/test-*.c))
 SUPPORT_SRCS := $(sort $(wildcard tests/unit/support/*.c))
@@ -48,15 +58,26 @@ BENCH_SRCS   := $(sort $(wildcard tests/bench/*.c))
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 
 LIB_OBJS     := $(call obj,$(LIB_SRCS))
+SYS_SRCS     := $(filter-out $(MAIN_SRCS),$(sort $(foreach d,$(SYS_DIRS),$(wildcard $(d)/*.c))))
+SYS_OBJS     := $(call obj,$(SYS_SRCS))
+SYS_LIB      := $(if $(SYS_SRCS),$(BUILD)/libtern-system.a)
 SUPPORT_OBJS := $(call obj,$(SUPPORT_SRCS))
 LIB          := $(BUILD)/libtern.a
 TEST_BINS    := $(patsubst %.c,$(BUILD)/%,$(TEST_SRCS))
 TOOL_BINS    := $(patsubst tools/%.c,$(BUILD)/%,$(TOOL_SRCS))
 BENCH_BINS   := $(patsubst %.c,$(BUILD)/%,$(BENCH_SRCS))
-ALL_OBJS     := $(LIB_OBJS) $(SUPPORT_OBJS) $(call obj,$(TEST_SRCS) $(TOOL_SRCS) $(BENCH_SRCS) $(wildcard $(MAIN_SRCS)))
+ALL_OBJS     := $(LIB_OBJS) $(SYS_OBJS) $(SUPPORT_OBJS) $(call obj,$(TEST_SRCS) $(TOOL_SRCS) $(BENCH_SRCS) $(wildcard $(MAIN_SRCS)))
 
 # The emulators.
 USER_BINS    := $(if $(wildcard linux-user/main.c),$(BUILD)/tern-aarch64)
+SYSTEM_BINS  := $(if $(wildcard softmmu/main.c),$(BUILD)/tern-system-x86_64)
+
+# Fragments in mk/*.mk add their own build rules (e.g. the tiny x86-64
+# guests) and append to EXTRA_ALL (built by `make`) and EXTRA_TESTS
+# (scripts prove runs in `make check`).
+EXTRA_ALL   :=
+EXTRA_TESTS :=
+-include $(sort $(wildcard mk/*.mk))
 
 # Guest test programs (AArch64, built with the cross compiler when
 # configure found one): tests/guest/aarch64/NAME.S or NAME.c becomes
@@ -83,7 +104,7 @@ ALL_CFLAGS = $(CFLAGS) -MMD -MP -Iinclude -I$(BUILD) -I. $(DEP_CFLAGS)
 .PHONY: all check bench install clean distclean help fetch-debs
 .DEFAULT_GOAL := all
 
-all: $(LIB) $(TOOL_BINS) $(USER_BINS) $(TEST_BINS) $(BENCH_BINS) $(GUEST_BINS) $(ISA_BINS)
+all: $(LIB) $(SYS_LIB) $(TOOL_BINS) $(USER_BINS) $(SYSTEM_BINS) $(TEST_BINS) $(BENCH_BINS) $(GUEST_BINS) $(ISA_BINS) $(EXTRA_ALL)
 
 # Every object depends on config.mak so that re-configuring (other flags,
 # other compiler) rebuilds everything.  config-host.h is tracked by -MMD.
@@ -99,9 +120,17 @@ $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	$(Q)$(AR) rcs $@ $^
 
-link = $(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIB) $(LIBS)
+$(SYS_LIB): $(SYS_OBJS)
+	$(quiet) AR $@
+	@mkdir -p $(@D)
+	@rm -f $@
+	$(Q)$(AR) rcs $@ $^
 
-$(TEST_BINS): $(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(SUPPORT_OBJS) $(LIB)
+SYS_LINK = $(if $(SYS_LIB),-Wl$(comma)--whole-archive $(SYS_LIB) -Wl$(comma)--no-whole-archive)
+comma := ,
+link = $(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(SYS_LINK) $(LIB) $(LIBS)
+
+$(TEST_BINS): $(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(SUPPORT_OBJS) $(LIB) $(SYS_LIB)
 	$(quiet) LINK $@
 	$(Q)$(link)
 
@@ -114,6 +143,10 @@ $(BENCH_BINS): $(BUILD)/tests/bench/%: $(BUILD)/tests/bench/%.o $(LIB)
 	$(Q)$(link)
 
 $(BUILD)/tern-aarch64: $(BUILD)/linux-user/main.o $(LIB)
+	$(quiet) LINK $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIB) $(LIBS)
+
+$(BUILD)/tern-system-x86_64: $(BUILD)/softmmu/main.o $(LIB) $(SYS_LIB)
 	$(quiet) LINK $@
 	$(Q)$(link)
 
@@ -147,7 +180,7 @@ check: all $(if $(DEBIAN_TESTS),fetch-debs)
 ifeq ($(TEST_BINS),)
 	@echo "No unit tests (tests/unit/test-*.c) yet."
 else
-	BUILD=$(BUILD) prove $(PROVE_FLAGS) --exec scripts/tap-run $(TEST_BINS) $(GUEST_TESTS) $(ISA_TESTS) $(DEBIAN_TESTS)
+	BUILD=$(BUILD) prove $(PROVE_FLAGS) --exec scripts/tap-run $(TEST_BINS) $(GUEST_TESTS) $(ISA_TESTS) $(DEBIAN_TESTS) $(EXTRA_TESTS)
 endif
 
 # Downloads and unpacks into build/debs and build/sysroot-arm64 (whatever
@@ -167,7 +200,7 @@ bench: all
 	    echo "tests/bench/run.sh does not exist yet; benchmarks built in $(BUILD)/tests/bench/"; \
 	fi
 
-INSTALL_BINS = $(filter $(BUILD)/tern-%,$(TOOL_BINS)) $(USER_BINS)
+INSTALL_BINS = $(filter $(BUILD)/tern-%,$(TOOL_BINS)) $(USER_BINS) $(SYSTEM_BINS)
 install: all
 	install -d "$(DESTDIR)$(prefix)/bin"
 ifneq ($(strip $(INSTALL_BINS)),)
@@ -177,7 +210,7 @@ endif
 # clean keeps the configuration; distclean removes the build directory.
 clean:
 	@if [ -d "$(BUILD)" ]; then find "$(BUILD)" -name '*.[od]' -type f -delete; fi
-	rm -f $(LIB) $(TOOL_BINS) $(USER_BINS) $(TEST_BINS) $(BENCH_BINS) $(GUEST_BINS) $(ISA_BINS) $(patsubst %,%.S,$(ISA_BINS))
+	rm -f $(LIB) $(SYS_LIB) $(TOOL_BINS) $(USER_BINS) $(SYSTEM_BINS) $(TEST_BINS) $(BENCH_BINS) $(GUEST_BINS) $(ISA_BINS) $(patsubst %,%.S,$(ISA_BINS))
 
 distclean:
 	rm -rf $(BUILD)

@@ -15,9 +15,11 @@ libcapstone-dev
 libffi-dev
 libsdl2-dev
 libfdt-dev
+libslirp-dev
 perl
 gcc-aarch64-linux-gnu
 qemu-user
+qemu-system-x86
 busybox
 "
 
