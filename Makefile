@@ -38,9 +38,8 @@ LIB_DIRS += tcg/x86_64
 endif
 
 # System mode (tern-system-*): the machine, devices, memory API, event
-# loop, chardevs, block, monitor and the KVM accelerator.  Built into a
-# second archive that is linked whole (devices register their types from
-# constructors, so nothing references them by name).
+# loop, chardevs, block, monitor and the KVM accelerator, built into a
+# second archive.
 SYS_DIRS := softmmu hw/core hw/char hw/block hw/virtio hw/net hw/misc \
             hw/i386 chardev block net monitor accel target/i386
 ifeq ($(CONFIG_KVM),y)
@@ -126,9 +125,11 @@ $(SYS_LIB): $(SYS_OBJS)
 	@rm -f $@
 	$(Q)$(AR) rcs $@ $^
 
-SYS_LINK = $(if $(SYS_LIB),-Wl$(comma)--whole-archive $(SYS_LIB) -Wl$(comma)--no-whole-archive)
-comma := ,
-link = $(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(SYS_LINK) $(LIB) $(LIBS)
+# Tools, tests and benchmarks link the archives the usual way (only the
+# objects they use).  A unit test of a device references its DeviceClass
+# (e.g. serial_class), which pulls in the device's object and its
+# type_init constructor.
+link = $(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(SYS_LIB) $(LIB) $(LIBS)
 
 $(TEST_BINS): $(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(SUPPORT_OBJS) $(LIB) $(SYS_LIB)
 	$(quiet) LINK $@
@@ -146,9 +147,13 @@ $(BUILD)/tern-aarch64: $(BUILD)/linux-user/main.o $(LIB)
 	$(quiet) LINK $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIB) $(LIBS)
 
+# The system emulator takes every object of the system archive: devices
+# and machines register themselves from constructors, nothing names them.
+comma := ,
 $(BUILD)/tern-system-x86_64: $(BUILD)/softmmu/main.o $(LIB) $(SYS_LIB)
 	$(quiet) LINK $@
-	$(Q)$(link)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) \
+	    -Wl$(comma)--whole-archive $(SYS_LIB) -Wl$(comma)--no-whole-archive $(LIB) $(LIBS)
 
 GUEST_CFLAGS = -static -O2 -g -Wall
 $(BUILD)/tests/guest/aarch64/%: tests/guest/aarch64/%.S $(BUILD)/config.mak

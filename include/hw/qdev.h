@@ -27,6 +27,10 @@
  *     };
  *     type_init(serial_register) -> device_class_register(&serial_class)
  *
+ * Convention: the DeviceClass is a non-static const named NAME_class and
+ * declared in the device's header, so a unit test that references it
+ * links the device (and its constructor) from the archive.
+ *
  * Devices never know which accelerator runs the vCPUs: they see the memory
  * API (exec/memory.h), IRQ lines (hw/irq.h) and backends (chardev, block,
  * net) through properties.
