@@ -18,7 +18,7 @@
  *         DEFINE_PROP_UINT32("baudbase", SerialState, baudbase, 115200),
  *         DEFINE_PROP_END,
  *     };
- *     static const DeviceClass serial_class = {
+ *     const DeviceClass serial_class = {
  *         .name = "isa-serial", .desc = "16550A UART",
  *         .instance_size = sizeof(SerialState),
  *         .props = serial_props,
