@@ -16,6 +16,7 @@ libffi-dev
 libsdl2-dev
 libfdt-dev
 libslirp-dev
+libjson-glib-dev
 perl
 gcc-aarch64-linux-gnu
 qemu-user
