@@ -6,6 +6,10 @@
  *                        `stop`, continues from the same value at `cont`).
  *   QEMU_CLOCK_HOST      wall-clock time (CLOCK_REALTIME), for RTCs.
  *
+ * The virtual clock starts stopped at 0 (the VM is in prelaunch); vm_start()
+ * (or qemu_clock_virtual_start()) starts it.  Virtual timers never fire
+ * while it is stopped.
+ *
  * Timers fire on the main loop with the BQL held.  All values are in
  * nanoseconds.  timer_mod and timer_del may be called from any thread
  * that holds the BQL.
