@@ -48,6 +48,8 @@ static void usage(FILE *f)
 "  -strace               log every system call                     TERN_STRACE\n"
 "  -d item[,...]         log items (-d help lists them)            TERN_LOG\n"
 "  -D logfile            write the log to logfile, not stderr      TERN_LOG_FILENAME\n"
+"  -log-append           append to the -D file instead of truncating it\n"
+"                        (what an execve'd program's tern gets)\n"
 "  -accel tcg[,backend=jit|interp][,tb-size=MiB][,split-wx=on|off][,optimize=on|off]\n"
 "                        code generator settings (-accel help)\n");
 }
@@ -157,6 +159,7 @@ int main(int argc, char **argv)
     const char *stack_env = getenv("TERN_STACK_SIZE");
     const char *accel_opts = NULL, *err;
     bool strace = getenv("TERN_STRACE") != NULL;
+    bool log_append = false;
     uint64_t stack_size = DEFAULT_STACK_SIZE;
     TCGAccelConfig cfg = { 0 };
     char errbuf[512];
@@ -208,6 +211,10 @@ int main(int argc, char **argv)
         }
         if (opt_is(o, "strace")) {
             strace = true;
+            continue;
+        }
+        if (opt_is(o, "log-append")) {
+            log_append = true;
             continue;
         }
         if (!(opt_is(o, "L") || opt_is(o, "cpu") || opt_is(o, "E") ||
@@ -288,7 +295,7 @@ int main(int argc, char **argv)
         }
         user_config.sysroot = strcmp(r, "/") ? r : NULL;
     }
-    if (log_file && !tern_log_set_file(log_file)) {
+    if (log_file && !tern_log_open_file(log_file, log_append)) {
         die("-D %s: %s", log_file, strerror(errno));
     }
     tern_loglevel = mask;
@@ -325,8 +332,11 @@ int main(int argc, char **argv)
             o[k++] = (char *)log_items;
         }
         if (log_file) {
+            /* The exec'd program's tern adds to this run's log. */
+            char *abs = realpath(log_file, NULL);
             o[k++] = "-D";
-            o[k++] = (char *)log_file;
+            o[k++] = abs ? abs : (char *)log_file;
+            o[k++] = "-log-append";
         }
         if (accel_opts) {
             o[k++] = "-accel";

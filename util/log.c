@@ -5,8 +5,10 @@
  * from different vCPU threads never interleave within one record.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/log.h"
 
@@ -87,6 +89,11 @@ int tern_log_parse(const char *items, const char **err)
 
 bool tern_log_set_file(const char *path)
 {
+    return tern_log_open_file(path, false);
+}
+
+bool tern_log_open_file(const char *path, bool append)
+{
     FILE *f;
 
     if (!path || !*path) {
@@ -96,8 +103,22 @@ bool tern_log_set_file(const char *path)
     if (strcmp(path, "-") == 0) {
         f = NULL;
     } else {
-        f = fopen(path, "w");
+        /*
+         * Close-on-exec: a program tern starts must not inherit the log.
+         * Append: a tern started by a guest execve continues its parent's
+         * log instead of truncating it.
+         */
+        int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC |
+                      (append ? 0 : O_TRUNC), 0666);
+        /*
+         * O_APPEND in both cases: forked and exec'd processes write to
+         * the same file, each line must land at its end.
+         */
+        f = fd >= 0 ? fdopen(fd, "a") : NULL;
         if (!f) {
+            if (fd >= 0) {
+                close(fd);
+            }
             return false;
         }
         /* Line buffered: a crash loses at most the current line. */

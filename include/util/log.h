@@ -38,6 +38,8 @@ static inline bool tern_log_enabled(int mask)
 int tern_log_parse(const char *items, const char **err);
 /* Redirect the log to path ("-D"); false with errno set on failure. */
 bool tern_log_set_file(const char *path);
+/* The same, appending to an existing file when append is true. */
+bool tern_log_open_file(const char *path, bool append);
 /* The stream to write to, locked for a multi-line record. */
 FILE *tern_log_lock(void);
 void tern_log_unlock(FILE *f);

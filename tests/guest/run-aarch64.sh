@@ -50,7 +50,7 @@ done
 mapfile -t names < <(printf '%s\n' "${names[@]}" | sort -u | sed '/^$/d')
 
 # tern-aarch64's own error handling and options (see cli_checks below).
-NCLI=10
+NCLI=11
 echo "1..$(( ${#names[@]} * ${#backends[@]} + NCLI ))"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tern-guest.XXXXXX")
@@ -104,8 +104,22 @@ cli_checks() {
         cli_check "-0 sets argv[0]" 0 'argv\[0\]="renamed"' -0 renamed "$args"
         cli_check "-E and -U edit the environment" 0 "^env=B=2$" \
             -E A=1,B=2 -U A "$args"
+        # -D: the exec'd child's tern appends to the parent's log.
+        num=$((num + 1))
+        (cd "$BUILD/tests/guest/aarch64" &&
+         timeout -k 5 "$TIMEOUT" "$TERN" -strace -D "$tmp/exec.log" \
+             ./user-exec > /dev/null 2>&1 < /dev/null)
+        if grep -Eq "^[0-9]+ exit_group\(7\)" "$tmp/exec.log" &&
+           grep -Eq "^[0-9]+ exit_group\(0\)" "$tmp/exec.log" &&
+           grep -Eq "^[0-9]+ exit\(0\)" "$tmp/exec.log"; then
+            echo "ok $num - cli: -D log kept across execve"
+        else
+            echo "not ok $num - cli: -D log kept across execve"
+            echo "# the log lacks the parent's or an exec'd child's exit:"
+            grep -E "exit|execve" "$tmp/exec.log" | head -n 10 | comment
+        fi
     else
-        for d in "truncated ELF" "-strace" "-0" "-E/-U"; do
+        for d in "truncated ELF" "-strace" "-0" "-E/-U" "-D across execve"; do
             num=$((num + 1))
             echo "ok $num - cli: $d # SKIP no AArch64 cross compiler"
         done
