@@ -5,3 +5,4 @@
 #include "target/arm/helper-core.h"     /* translate-a64.c, tr-dp-*.c, tr-branch.c */
 #include "target/arm/helper-ldst.h"     /* tr-ldst.c */
 #include "target/arm/helper-simd.h"     /* tr-simd-fp.c, tr-fp.c */
+#include "target/arm/helper-crypto.h"   /* tr-crypto.c */

@@ -141,6 +141,11 @@ static bool trans_fp_class(DisasContext *s, uint32_t insn)
     return dispatch(a64_fp_patterns, s, insn);
 }
 
+static bool trans_crypto_class(DisasContext *s, uint32_t insn)
+{
+    return dispatch(a64_crypto_patterns, s, insn);
+}
+
 /* ------------------------------------------------------------------ */
 /* AdvSIMD copy                                                        */
 
@@ -710,9 +715,17 @@ static bool trans_3diff(DisasContext *s, uint32_t insn)
     case 9: case 11: case 13:       /* SQDMLAL/SQDMLSL/SQDMULL: not done */
     case 15:
         return false;
-    case 14:                        /* PMULL (8-bit; .1Q is crypto) */
-        if (u || size != 0) {
+    case 14:                        /* PMULL */
+        if (u || size == 1 || size == 2) {
             return false;
+        }
+        if (size == 3) {                /* PMULL{2} Vd.1Q (crypto) */
+            if (!arm_feature(s->env, ARM_FEATURE_PMULL)) {
+                return false;
+            }
+            gen_helper_crypto_pmull64(tcg_env, tcg_constant_i32(
+                (int32_t)(rd | rn << 5 | rm << 10 | (uint32_t)q << 15)));
+            return true;
         }
         break;
     default:
@@ -840,6 +853,11 @@ static bool trans_tbl(DisasContext *s, uint32_t insn)
 const A64Pattern a64_simd_fp_patterns[] = {
     /* Scalar FP (bit 30 = 0, bits 28:24 = 1111x): tr-fp.c. */
     { 0x5e000000, 0x1e000000, trans_fp_class, "FP" },
+    /* Crypto (AES, SHA*, SHA3): tr-crypto.c. */
+    { 0xff3e0c00, 0x4e280800, trans_crypto_class, "Crypto AES" },
+    { 0xff208c00, 0x5e000000, trans_crypto_class, "Crypto SHA" },
+    { 0xff3e0c00, 0x5e280800, trans_crypto_class, "Crypto SHA" },
+    { 0xfe000000, 0xce000000, trans_crypto_class, "Crypto" },
     { 0x9fe08400, 0x0e000400, trans_copy, "AdvSIMD copy" },
     { 0xdfe08400, 0x5e000400, trans_scalar_copy, "AdvSIMD scalar copy" },
     { 0x9ff80400, 0x0f000400, trans_modimm, "AdvSIMD modified immediate" },

@@ -59,6 +59,7 @@ extern const A64Pattern a64_branch_sys_patterns[];
 extern const A64Pattern a64_ldst_patterns[];
 extern const A64Pattern a64_dp_reg_patterns[];
 extern const A64Pattern a64_simd_fp_patterns[];
+extern const A64Pattern a64_crypto_patterns[];    /* tr-crypto.c, via simd_fp */
 
 /* TCG globals (created by arm_translate_init). */
 extern TCGv_i64 cpu_X[32];      /* [31] is SP */
