@@ -23,6 +23,7 @@
 #ifndef HW_VIRTIO_VIRTIO_H
 #define HW_VIRTIO_VIRTIO_H
 
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -65,6 +66,8 @@
 #define VRING_USED_F_NO_NOTIFY      1
 
 #define VIRTQUEUE_MAX_SIZE      1024
+/* Queues per device (virtio-net uses 2, console 2, blk 1, rng 1). */
+#define VIRTIO_QUEUE_MAX        8
 /* Entries of one indirect table we accept (Linux uses at most seg_max + 2). */
 #define VIRTQUEUE_MAX_INDIRECT  1024
 
@@ -147,7 +150,7 @@ struct VirtIODevice {
     uint8_t isr;
 
     unsigned num_queues;
-    VirtQueue *vq;             /* num_queues entries */
+    VirtQueue *vq;             /* VIRTIO_QUEUE_MAX entries, num_queues used */
 
     /* DMA address space: &address_space_memory unless set before realize. */
     AddressSpace *dma_as;
@@ -162,6 +165,8 @@ struct VirtIODevice {
     void *transport_opaque;
     DeviceState *transport;
 };
+
+extern const DeviceClass virtio_device_class;
 
 /* ---- for devices ---- */
 
