@@ -163,6 +163,7 @@ struct AddressSpace {
     MemoryRegion *root;
     FlatView *current;            /* replaced atomically; see address_space_get_flatview */
     GPtrArray *listeners;
+    GArray *ioeventfds;           /* private to softmmu/memory.c: the view's ioeventfds */
 };
 
 struct MemoryListener {
@@ -291,6 +292,7 @@ void address_space_unmap(AddressSpace *as, void *host, hwaddr len, bool is_write
 /* ---- listeners ---- */
 
 void memory_listener_register(MemoryListener *l, AddressSpace *as);
+/* After unregister the listener gets no more callbacks (no del replay). */
 void memory_listener_unregister(MemoryListener *l);
 
 /* ---- the machine's system memory ---- */
