@@ -47,3 +47,6 @@ DEF_HELPER_FLAGS_3(fp_to_int, TCG_CALL_NO_RWG, i64, env, i64, i32)
 /* integer (64-bit, sign- or zero-extended) -> FP: desc fbits 14:8,
  * bit 2 = unsigned */
 DEF_HELPER_FLAGS_3(int_to_fp, TCG_CALL_NO_RWG, i64, env, i64, i32)
+/* By element (vector/scalar), SDOT/UDOT, SQRDMLAH/SH, SQDMLAL/SLS/ULL
+ * (see simd_helper.c: op = opcode | U << 4, extra = index | vec_m << 6) */
+DEF_HELPER_FLAGS_2(simd_elem, TCG_CALL_NO_RWG, void, env, i32)

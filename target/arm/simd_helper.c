@@ -988,3 +988,126 @@ void helper_simd_fp_2misc(CPUArchState *cenv, uint32_t desc)
     vstore(env, s.rd, r, bytes);
     (void)d;
 }
+
+/* ------------------------------------------------------------------ */
+/* Multiplies by element, dot products, saturating doubling multiplies */
+
+/*
+ * One helper for the AdvSIMD "by element" group (vector and scalar) and
+ * for the same operations with a vector second operand (three-same
+ * extra: SQRDMLAH/SQRDMLSH/SDOT/UDOT; three-different: SQDMLAL/SQDMLSL/
+ * SQDMULL).  op = opcode (15:12 of the by-element encoding) | U << 4;
+ * size = element size (log2 bytes; for FP 2 = single, 3 = double);
+ * extra bits 2:0 = index into Vm, bit 6 = Vm is a vector (no index).
+ */
+void helper_simd_elem(CPUArchState *cenv, uint32_t desc)
+{
+    CPUARMState *env = arm_env(cenv);
+    SimdDesc s = unpack(desc);
+    Vec n = vload(env, s.rn), m = vload(env, s.rm), d = vload(env, s.rd);
+    Vec r = { { 0, 0 } };
+    bool vec_m = (s.extra >> 6) & 1;
+    int idx = s.extra & 7;
+    int size = s.size, esize = 8 << size;
+    int bytes = s.scalar ? 1 << size : (s.q ? 16 : 8);
+    int elts = bytes >> size;
+
+    switch (s.op) {
+    case 0x02: case 0x12: case 0x06: case 0x16: case 0x0a: case 0x1a:
+    case 0x03: case 0x07: case 0x0b: {
+        /* Long: [SU]ML[AS]L, [SU]MULL, SQDML[AS]L, SQDMULL. */
+        int half = (s.q && !s.scalar) ? 8 >> size : 0;
+        int ws = size + 1;
+        bool u = s.op & 0x10;
+
+        elts = s.scalar ? 1 : 8 >> size;
+        for (int i = 0; i < elts; i++) {
+            int64_t a = u ? (int64_t)eget(&n, half + i, size)
+                          : esget(&n, half + i, size);
+            int j = vec_m ? half + i : idx;
+            int64_t b = u ? (int64_t)eget(&m, j, size) : esget(&m, j, size);
+            uint64_t acc = eget(&d, i, ws), p = (uint64_t)a * (uint64_t)b, v;
+
+            switch (s.op & 0xf) {
+            case 0x2: v = acc + p; break;
+            case 0x6: v = acc - p; break;
+            case 0xa: v = p; break;
+            default: {
+                /* 2 * a * b saturated, then the saturating accumulate */
+                int64_t dp = (int64_t)sat_s(env, (__int128)a * b * 2, ws);
+                int64_t sacc = esget(&d, i, ws);
+
+                if (s.op == 0x03) {
+                    v = sat_s(env, (__int128)sacc + dp, ws);
+                } else if (s.op == 0x07) {
+                    v = sat_s(env, (__int128)sacc - dp, ws);
+                } else {
+                    v = (uint64_t)dp;
+                }
+                break;
+            }
+            }
+            eset(&r, i, ws, v);
+        }
+        vstore(env, s.rd, r, s.scalar ? 2 << size : 16);
+        return;
+    }
+    case 0x0e: case 0x1e:       /* SDOT/UDOT: 4 bytes into each word */
+        for (int i = 0; i < elts; i++) {
+            uint32_t acc = (uint32_t)eget(&d, i, 2);
+
+            for (int k = 0; k < 4; k++) {
+                int j = (vec_m ? 4 * i : 4 * idx) + k;
+
+                if (s.op == 0x1e) {
+                    acc += (uint32_t)n.b[4 * i + k] * m.b[j];
+                } else {
+                    acc += (uint32_t)((int8_t)n.b[4 * i + k] *
+                                      (int8_t)m.b[j]);
+                }
+            }
+            eset(&r, i, 2, acc);
+        }
+        vstore(env, s.rd, r, bytes);
+        return;
+    }
+
+    for (int i = 0; i < elts; i++) {
+        int j = vec_m ? i : idx;
+        uint64_t a = eget(&n, i, size), b = eget(&m, j, size);
+        uint64_t acc = eget(&d, i, size), v;
+        int64_t sa = esget(&n, i, size), sb = esget(&m, j, size);
+        bool dbl = size == 3;
+        uint64_t sign = 1ull << (esize - 1);
+
+        switch (s.op) {
+        case 0x01: v = fpc_muladd(env, acc, a, b, dbl); break;       /* FMLA */
+        case 0x05: v = fpc_muladd(env, acc, a ^ sign, b, dbl); break; /* FMLS */
+        case 0x09: v = fpc_binop(env, FPOP_MUL, a, b, dbl); break;
+        case 0x19: v = fpc_binop(env, FPOP_MULX, a, b, dbl); break;
+        case 0x08: v = a * b; break;                                  /* MUL */
+        case 0x10: v = acc + a * b; break;                            /* MLA */
+        case 0x14: v = acc - a * b; break;                            /* MLS */
+        case 0x0c: case 0x0d: {                       /* SQ(R)DMULH */
+            __int128 p = (__int128)sa * sb * 2;
+
+            if (s.op == 0x0d) {
+                p += (__int128)1 << (esize - 1);
+            }
+            v = sat_s(env, p >> esize, size);
+            break;
+        }
+        default: {                                    /* SQRDMLAH/SQRDMLSH */
+            __int128 p = (__int128)sa * sb * 2;
+            __int128 x = (__int128)esget(&d, i, size) * ((__int128)1 << esize);
+
+            x = s.op == 0x1d ? x + p : x - p;
+            x += (__int128)1 << (esize - 1);
+            v = sat_s(env, x >> esize, size);
+            break;
+        }
+        }
+        eset(&r, i, size, v);
+    }
+    vstore(env, s.rd, r, bytes);
+}

@@ -701,6 +701,153 @@ static bool trans_scalar_pairwise(DisasContext *s, uint32_t insn)
 }
 
 /* ------------------------------------------------------------------ */
+/* By element, three same extra, scalar three different                */
+
+static void call_elem(int rd, int rn, int rm, int size, bool q, int op,
+                      bool scalar, int extra)
+{
+    call_simd(gen_helper_simd_elem,
+              SIMD_DESC(rd, rn, rm, size, q, 0, op, scalar, extra));
+}
+
+/* Element of Vm is Vm[idx]: extra = idx; whole Vm: ELEM_VEC. */
+#define ELEM_VEC 0x40
+
+static bool do_elem(DisasContext *s, uint32_t insn, bool scalar)
+{
+    bool q = extract32(insn, 30, 1), u = extract32(insn, 29, 1);
+    int size = extract32(insn, 22, 2);
+    int l = extract32(insn, 21, 1), mbit = extract32(insn, 20, 1);
+    int rm = extract32(insn, 16, 4), h = extract32(insn, 11, 1);
+    int opcode = extract32(insn, 12, 4);
+    int rn = extract32(insn, 5, 5), rd = extract32(insn, 0, 5);
+    int op = opcode | u << 4;
+    int idx;
+
+    switch (op) {
+    case 0x01: case 0x05: case 0x09: case 0x19:     /* FMLA/FMLS/FMUL/FMULX */
+        if (size == 0 || size == 1) {
+            return false;       /* half precision: not done; 01: unallocated */
+        }
+        if (size == 3) {
+            if (l || (!q && !scalar)) {
+                return false;
+            }
+            idx = h;
+        } else {
+            idx = h << 1 | l;
+        }
+        call_elem(rd, rn, mbit << 4 | rm, size, q, op, scalar, idx);
+        return true;
+    case 0x08: case 0x10: case 0x14:                /* MUL, MLA, MLS */
+    case 0x02: case 0x12: case 0x06: case 0x16: case 0x0a: case 0x1a:
+        if (scalar) {
+            return false;
+        }
+        break;
+    case 0x0c: case 0x0d:                           /* SQDMULH, SQRDMULH */
+    case 0x03: case 0x07: case 0x0b:                /* SQDMLAL/SLS/ULL */
+        break;
+    case 0x1d: case 0x1f:                           /* SQRDMLAH/SH */
+        if (!arm_feature(s->env, ARM_FEATURE_ASIMDRDM)) {
+            return false;
+        }
+        break;
+    case 0x0e: case 0x1e:                           /* SDOT/UDOT */
+        if (scalar || size != 2 || !arm_feature(s->env, ARM_FEATURE_ASIMDDP)) {
+            return false;
+        }
+        call_elem(rd, rn, mbit << 4 | rm, 2, q, op, false, h << 1 | l);
+        return true;
+    default:
+        return false;           /* FMLAL/FCMLA/SUDOT/BFDOT...: not done */
+    }
+    if (size == 1) {
+        idx = h << 2 | l << 1 | mbit;
+    } else if (size == 2) {
+        idx = h << 1 | l;
+        rm |= mbit << 4;
+    } else {
+        return false;
+    }
+    call_elem(rd, rn, rm, size, q, op, scalar, idx);
+    return true;
+}
+
+static bool trans_elem(DisasContext *s, uint32_t insn)
+{
+    return do_elem(s, insn, false);
+}
+
+static bool trans_scalar_elem(DisasContext *s, uint32_t insn)
+{
+    return do_elem(s, insn, true);
+}
+
+static bool do_3same_extra(DisasContext *s, uint32_t insn, bool scalar)
+{
+    bool q = extract32(insn, 30, 1), u = extract32(insn, 29, 1);
+    int size = extract32(insn, 22, 2);
+    int opcode = extract32(insn, 11, 4);
+    int rm = extract32(insn, 16, 5), rn = extract32(insn, 5, 5);
+    int rd = extract32(insn, 0, 5);
+
+    switch (opcode) {
+    case 0: case 1:                                 /* SQRDMLAH/SQRDMLSH */
+        if (!u || size == 0 || size == 3 ||
+            !arm_feature(s->env, ARM_FEATURE_ASIMDRDM)) {
+            return false;
+        }
+        call_elem(rd, rn, rm, size, q, opcode ? 0x1f : 0x1d, scalar,
+                  ELEM_VEC);
+        return true;
+    case 2:                                         /* SDOT/UDOT */
+        if (scalar || size != 2 || !arm_feature(s->env, ARM_FEATURE_ASIMDDP)) {
+            return false;
+        }
+        call_elem(rd, rn, rm, 2, q, u ? 0x1e : 0x0e, false, ELEM_VEC);
+        return true;
+    }
+    return false;               /* USDOT, FCMLA, FCADD, BF16: not done */
+}
+
+static bool trans_3same_extra(DisasContext *s, uint32_t insn)
+{
+    return do_3same_extra(s, insn, false);
+}
+
+static bool trans_scalar_3same_extra(DisasContext *s, uint32_t insn)
+{
+    return do_3same_extra(s, insn, true);
+}
+
+/* SQDMLAL/SQDMLSL/SQDMULL, vector (from trans_3diff) and scalar. */
+static bool do_sqdml(int opcode, uint32_t insn, bool scalar)
+{
+    bool q = extract32(insn, 30, 1), u = extract32(insn, 29, 1);
+    int size = extract32(insn, 22, 2);
+    int rm = extract32(insn, 16, 5), rn = extract32(insn, 5, 5);
+    int rd = extract32(insn, 0, 5);
+
+    if (u || size == 0 || size == 3) {
+        return false;
+    }
+    switch (opcode) {
+    case 9: case 11: case 13:
+        call_elem(rd, rn, rm, size, q, (opcode - 9) * 2 + 3, scalar,
+                  ELEM_VEC);
+        return true;
+    }
+    return false;
+}
+
+static bool trans_scalar_3diff(DisasContext *s, uint32_t insn)
+{
+    (void)s;
+    return do_sqdml(extract32(insn, 12, 4), insn, true);
+}
+
+/* ------------------------------------------------------------------ */
 /* Three different                                                     */
 
 static bool trans_3diff(DisasContext *s, uint32_t insn)
@@ -712,7 +859,8 @@ static bool trans_3diff(DisasContext *s, uint32_t insn)
     int rd = extract32(insn, 0, 5);
 
     switch (opcode) {
-    case 9: case 11: case 13:       /* SQDMLAL/SQDMLSL/SQDMULL: not done */
+    case 9: case 11: case 13:       /* SQDMLAL/SQDMLSL/SQDMULL */
+        return do_sqdml(opcode, insn, false);
     case 15:
         return false;
     case 14:                        /* PMULL */
@@ -873,6 +1021,14 @@ const A64Pattern a64_simd_fp_patterns[] = {
     { 0xdf3e0c00, 0x5e300800, trans_scalar_pairwise,
       "AdvSIMD scalar pairwise" },
     { 0x9f200c00, 0x0e200000, trans_3diff, "AdvSIMD three different" },
+    { 0xdf200c00, 0x5e200000, trans_scalar_3diff,
+      "AdvSIMD scalar three different" },
+    { 0x9f000400, 0x0f000000, trans_elem, "AdvSIMD vector x indexed element" },
+    { 0xdf000400, 0x5f000000, trans_scalar_elem,
+      "AdvSIMD scalar x indexed element" },
+    { 0x9f208400, 0x0e008400, trans_3same_extra, "AdvSIMD three same extra" },
+    { 0xdf208400, 0x5e008400, trans_scalar_3same_extra,
+      "AdvSIMD scalar three same extra" },
     { 0xbf208c00, 0x0e000800, trans_permute, "AdvSIMD permute" },
     { 0xbfe08400, 0x2e000000, trans_ext, "AdvSIMD EXT" },
     { 0xbfe08c00, 0x0e000000, trans_tbl, "AdvSIMD TBL/TBX" },
