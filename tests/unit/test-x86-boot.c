@@ -673,6 +673,191 @@ static void test_elf_errors(void)
 }
 
 /* ------------------------------------------------------------------ */
+/* MP table, read back the way Linux finds it */
+
+typedef struct MPParsed {
+    unsigned cpus, bsp_count, buses, ioapics, lints;
+    uint8_t apic_ids[256];
+    uint8_t ioapic_id;
+    uint32_t ioapic_addr;
+    int pin_of_irq[32];         /* INT entries: source IRQ -> pin, or -1 */
+    uint16_t flags_of_irq[32];
+    int extint_pin;
+    bool lint_extint, lint_nmi;
+} MPParsed;
+
+static uint8_t sum8(const uint8_t *p, size_t len)
+{
+    uint8_t s = 0;
+    while (len--) {
+        s += *p++;
+    }
+    return s;
+}
+
+static void mp_parse(Ram *ram, MPParsed *m)
+{
+    const uint8_t *r = ram->r.below_4g, *fp = NULL, *t, *e;
+    uint32_t len;
+
+    memset(m, 0, sizeof(*m));
+    m->extint_pin = -1;
+    for (unsigned i = 0; i < 32; i++) {
+        m->pin_of_irq[i] = -1;
+    }
+    for (uint64_t a = 0xf0000; a < 0x100000; a += 16) {
+        if (!memcmp(r + a, "_MP_", 4) && sum8(r + a, 16) == 0) {
+            fp = r + a;
+            break;
+        }
+    }
+    g_assert_nonnull(fp);
+    g_assert_cmpuint(fp[8], ==, 1);
+    g_assert_cmpuint(fp[9], ==, 4);
+    g_assert_cmpuint(fp[11], ==, 0);        /* a table, not a default config */
+    t = r + rd(ram, fp - r + 4, 4);
+    g_assert_cmpmem(t, 4, "PCMP", 4);
+    len = rd(ram, t - r + 4, 2);
+    g_assert_cmpuint(sum8(t, len), ==, 0);
+    g_assert_cmpuint(t[6], ==, 4);
+    g_assert_cmphex(rd(ram, t - r + 36, 4), ==, 0xfee00000);
+    e = t + 44;
+    for (unsigned n = rd(ram, t - r + 34, 2); n; n--) {
+        g_assert_cmpuint(e - t, <, len);
+        switch (e[0]) {
+        case 0:
+            g_assert_true(e[3] & 1);
+            m->apic_ids[m->cpus++] = e[1];
+            m->bsp_count += (e[3] & 2) != 0;
+            if (e[3] & 2) {
+                g_assert_cmpuint(e[1], ==, 0);
+            }
+            e += 20;
+            break;
+        case 1:
+            g_assert_cmpmem(e + 2, 6, "ISA   ", 6);
+            m->buses++;
+            e += 8;
+            break;
+        case 2:
+            g_assert_true(e[3] & 1);
+            m->ioapics++;
+            m->ioapic_id = e[1];
+            m->ioapic_addr = rd(ram, e - r + 4, 4);
+            e += 8;
+            break;
+        case 3:
+            g_assert_cmpuint(e[4], ==, 0);  /* bus ISA */
+            g_assert_cmpuint(e[6], ==, m->ioapic_id);
+            if (e[1] == 3) {
+                m->extint_pin = e[7];
+            } else {
+                g_assert_cmpuint(e[1], ==, 0);
+                g_assert_cmpint(m->pin_of_irq[e[5]], ==, -1);
+                m->pin_of_irq[e[5]] = e[7];
+                m->flags_of_irq[e[5]] = rd(ram, e - r + 2, 2);
+            }
+            e += 8;
+            break;
+        case 4:
+            g_assert_cmpuint(e[6], ==, 0xff);
+            m->lint_extint |= e[1] == 3 && e[7] == 0;
+            m->lint_nmi |= e[1] == 1 && e[7] == 1;
+            m->lints++;
+            e += 8;
+            break;
+        default:
+            g_error("unknown MP entry type %u", e[0]);
+        }
+    }
+    g_assert_cmpuint(e - t, ==, len);
+}
+
+static void test_mptable(void)
+{
+    Ram *ram = ram_new(RAM_SIZE, 0);
+    static const X86MPIrq extra[] = { { 16, true }, { 17, false }, { 5, true } };
+    X86MPConfig cfg = { .ncpus = 4, .irq0_pin = 2, .extra = extra,
+                        .n_extra = G_N_ELEMENTS(extra) };
+    GError *err = NULL;
+    MPParsed m;
+
+    g_assert_true(x86_write_mptable(&ram->r, &cfg, &err));
+    g_assert_no_error(err);
+    mp_parse(ram, &m);
+    g_assert_cmpuint(m.cpus, ==, 4);
+    for (unsigned i = 0; i < 4; i++) {
+        g_assert_cmpuint(m.apic_ids[i], ==, i);
+    }
+    g_assert_cmpuint(m.bsp_count, ==, 1);
+    g_assert_cmpuint(m.buses, ==, 1);
+    g_assert_cmpuint(m.ioapics, ==, 1);
+    g_assert_cmpuint(m.ioapic_id, ==, 4);
+    g_assert_cmphex(m.ioapic_addr, ==, 0xfec00000);
+    /* PC wiring: IRQ 0 on pin 2, the 8259 on pin 0, no IRQ 2. */
+    g_assert_cmpint(m.pin_of_irq[0], ==, 2);
+    g_assert_cmpint(m.extint_pin, ==, 0);
+    g_assert_cmpint(m.pin_of_irq[2], ==, -1);
+    for (unsigned irq = 1; irq < 16; irq++) {
+        if (irq != 2) {
+            g_assert_cmpint(m.pin_of_irq[irq], ==, irq);
+        }
+    }
+    g_assert_cmphex(m.flags_of_irq[4], ==, 0);          /* ISA default */
+    g_assert_cmphex(m.flags_of_irq[5], ==, 0xd);        /* level, high */
+    g_assert_cmpint(m.pin_of_irq[16], ==, 16);
+    g_assert_cmphex(m.flags_of_irq[16], ==, 0xd);
+    g_assert_cmpint(m.pin_of_irq[17], ==, 17);
+    g_assert_cmphex(m.flags_of_irq[17], ==, 0x5);       /* edge, high */
+    g_assert_cmpint(m.pin_of_irq[18], ==, -1);
+    g_assert_true(m.lint_extint);
+    g_assert_true(m.lint_nmi);
+    g_assert_cmpuint(m.lints, ==, 2);
+
+    /* KVM's default routing: IRQ 0 on pin 0, no ExtINT on the IOAPIC;
+     * the largest machine fits in the BIOS area. */
+    cfg = (X86MPConfig){ .ncpus = X86_MPTABLE_MAX_CPUS, .irq0_pin = 0 };
+    g_assert_true(x86_write_mptable(&ram->r, &cfg, &err));
+    mp_parse(ram, &m);
+    g_assert_cmpuint(m.cpus, ==, X86_MPTABLE_MAX_CPUS);
+    g_assert_cmpuint(m.apic_ids[253], ==, 253);
+    g_assert_cmpuint(m.ioapic_id, ==, 254);
+    g_assert_cmpint(m.extint_pin, ==, -1);
+    for (unsigned irq = 0; irq < 16; irq++) {
+        g_assert_cmpint(m.pin_of_irq[irq], ==, irq);
+    }
+    ram_free(ram);
+}
+
+static void test_mptable_errors(void)
+{
+    Ram *ram = ram_new(RAM_SIZE, 0);
+    X86MPIrq bad = { 24, true };
+    X86MPConfig cfg = { .ncpus = 0, .irq0_pin = 2 };
+    GError *err = NULL;
+
+    g_assert_false(x86_write_mptable(&ram->r, &cfg, &err));
+    g_assert_nonnull(strstr(err->message, "-smp 0"));
+    g_clear_error(&err);
+    cfg.ncpus = 255;
+    g_assert_false(x86_write_mptable(&ram->r, &cfg, &err));
+    g_clear_error(&err);
+    cfg.ncpus = 1;
+    cfg.irq0_pin = 1;
+    g_assert_false(x86_write_mptable(&ram->r, &cfg, &err));
+    g_clear_error(&err);
+    cfg.irq0_pin = 2;
+    cfg.extra = &bad;
+    cfg.n_extra = 1;
+    g_assert_false(x86_write_mptable(&ram->r, &cfg, &err));
+    g_assert_nonnull(strstr(err->message, "interrupt line 24"));
+    g_clear_error(&err);
+    /* Nothing written on failure. */
+    g_assert_cmphex(rd(ram, 0xf0000, 8), ==, 0xccccccccccccccccULL);
+    ram_free(ram);
+}
+
+/* ------------------------------------------------------------------ */
 /* Debian's kernel, when scripts/fetch-amd64-kernel.sh has fetched it. */
 
 static void test_debian_bzimage(void)
@@ -738,6 +923,8 @@ int main(int argc, char **argv)
     g_test_add_func("/x86-boot/files", test_files);
     g_test_add_func("/x86-boot/elf/load", test_elf_load);
     g_test_add_func("/x86-boot/elf/errors", test_elf_errors);
+    g_test_add_func("/x86-boot/mptable", test_mptable);
+    g_test_add_func("/x86-boot/mptable-errors", test_mptable_errors);
     g_test_add_func("/x86-boot/debian-bzimage", test_debian_bzimage);
     return g_test_run();
 }
