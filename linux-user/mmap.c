@@ -20,10 +20,16 @@
  *
  * Translated code: every change of a mapping that was executable
  * (munmap, mmap over it, mprotect, mremap) invalidates the blocks
- * translated from it.  Writes by the guest into an executable page are
- * not noticed yet (blueprint 3.8: write-protect pages that hold code);
- * AArch64 code that modifies itself must issue IC IVAU, which is where
- * the translator can invalidate (see docs/linux-user.md).
+ * translated from it.  A page that is writable and holds translated code
+ * is write-protected on the host (PAGE_CODE_PROT): the guest's first
+ * write faults, user-exec.c's handler calls page_unprotect_for_write(),
+ * which invalidates the page's blocks and makes it writable again
+ * (blueprint 3.8).  lock_user() does the same for syscall buffers, so
+ * that the kernel never sees such a page read-only.
+ *
+ * The page table and the host mappings change under tb_lock(), the lock
+ * that also protects the blocks' page lists, so threads calling mmap and
+ * translating at the same time see consistent flags.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -99,6 +105,21 @@ bool guest_space_init(const char **err)
     }
     mmap_base = GUEST_SPACE_SIZE;
     return true;
+}
+
+/* tb_lock() once the accelerator exists (mmap calls before it: one thread). */
+static void mmap_lock(void)
+{
+    if (tcg_exec_initialized()) {
+        tb_lock();
+    }
+}
+
+static void mmap_unlock(void)
+{
+    if (tcg_exec_initialized()) {
+        tb_unlock();
+    }
 }
 
 int page_get_flags(uint64_t addr)
@@ -192,6 +213,88 @@ static int host_prot(int prot)
     return h;
 }
 
+/* ------------------------------------------------------------------ */
+/* Write protection of pages with translated code                      */
+
+void page_protect_code(uint64_t page)
+{
+    uint64_t i = page >> GUEST_PAGE_BITS;
+    int f;
+
+    if (!guest_addr_valid(page)) {
+        return;
+    }
+    f = page_flags[i];
+    if ((f & (PAGE_WRITE | PAGE_VALID)) != (PAGE_WRITE | PAGE_VALID) ||
+        (f & PAGE_CODE_PROT)) {
+        return;
+    }
+    if (mprotect(g2h(page), GUEST_PAGE_SIZE, host_prot(f) & ~PROT_WRITE) == 0) {
+        page_flags[i] = f | PAGE_CODE_PROT;
+    }
+}
+
+void page_unprotect_code(uint64_t page)
+{
+    uint64_t i = page >> GUEST_PAGE_BITS;
+    int f;
+
+    if (!guest_addr_valid(page)) {
+        return;
+    }
+    f = page_flags[i];
+    if (!(f & PAGE_CODE_PROT)) {
+        return;
+    }
+    if (mprotect(g2h(page), GUEST_PAGE_SIZE, host_prot(f)) == 0) {
+        page_flags[i] = f & ~PAGE_CODE_PROT;
+    }
+}
+
+bool page_unprotect_for_write(uint64_t addr)
+{
+    uint64_t page = addr & GUEST_PAGE_MASK;
+    bool ok = true;
+    int f;
+
+    if (!guest_addr_valid(addr)) {
+        return false;
+    }
+    f = page_flags[page >> GUEST_PAGE_BITS];
+    if ((f & (PAGE_WRITE | PAGE_VALID)) != (PAGE_WRITE | PAGE_VALID)) {
+        return false;
+    }
+    mmap_lock();
+    f = page_flags[page >> GUEST_PAGE_BITS];
+    if (f & PAGE_CODE_PROT) {
+        /* Losing its last block makes the page writable (the hook)... */
+        tb_invalidate_phys_page(page);
+        /* ... and a page whose blocks went in a flush is done here. */
+        page_unprotect_code(page);
+        ok = !(page_flags[page >> GUEST_PAGE_BITS] & PAGE_CODE_PROT);
+    } else if ((f & (PAGE_WRITE | PAGE_VALID)) != (PAGE_WRITE | PAGE_VALID)) {
+        ok = false;     /* another thread changed the mapping */
+    }
+    /*
+     * Otherwise another thread unprotected the page between our fault
+     * and now: retrying the write is right.
+     */
+    mmap_unlock();
+    return ok;
+}
+
+/* Before the kernel or C code writes [addr, addr+len): no code protection. */
+static void unprotect_range(uint64_t addr, uint64_t len)
+{
+    uint64_t p, last = (addr + len - 1) >> GUEST_PAGE_BITS;
+
+    for (p = addr >> GUEST_PAGE_BITS; p <= last; p++) {
+        if (page_flags[p] & PAGE_CODE_PROT) {
+            page_unprotect_for_write(p << GUEST_PAGE_BITS);
+        }
+    }
+}
+
 /* Put [start, start+len) back into the reservation. */
 static void reserve_again(uint64_t start, uint64_t len)
 {
@@ -253,7 +356,7 @@ uint64_t mmap_find_vma(uint64_t hint, uint64_t len)
     return 0;
 }
 
-int64_t target_mmap(uint64_t addr, uint64_t len, int prot, int flags,
+static int64_t target_mmap_locked(uint64_t addr, uint64_t len, int prot, int flags,
                     int fd, int64_t offset)
 {
     int type = flags & T_MAP_TYPE;
@@ -321,7 +424,18 @@ int64_t target_mmap(uint64_t addr, uint64_t len, int prot, int flags,
     return (int64_t)start;
 }
 
-int target_munmap(uint64_t addr, uint64_t len)
+int64_t target_mmap(uint64_t addr, uint64_t len, int prot, int flags,
+                    int fd, int64_t offset)
+{
+    int64_t r;
+
+    mmap_lock();
+    r = target_mmap_locked(addr, len, prot, flags, fd, offset);
+    mmap_unlock();
+    return r;
+}
+
+static int target_munmap_locked(uint64_t addr, uint64_t len)
 {
     if ((addr & (GUEST_PAGE_SIZE - 1)) || len == 0) {
         return -EINVAL;
@@ -336,7 +450,17 @@ int target_munmap(uint64_t addr, uint64_t len)
     return 0;
 }
 
-int target_mprotect(uint64_t addr, uint64_t len, int prot)
+int target_munmap(uint64_t addr, uint64_t len)
+{
+    int r;
+
+    mmap_lock();
+    r = target_munmap_locked(addr, len);
+    mmap_unlock();
+    return r;
+}
+
+static int target_mprotect_locked(uint64_t addr, uint64_t len, int prot)
 {
     uint64_t p, end;
 
@@ -374,7 +498,17 @@ int target_mprotect(uint64_t addr, uint64_t len, int prot)
     return 0;
 }
 
-int64_t target_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
+int target_mprotect(uint64_t addr, uint64_t len, int prot)
+{
+    int r;
+
+    mmap_lock();
+    r = target_mprotect_locked(addr, len, prot);
+    mmap_unlock();
+    return r;
+}
+
+static int64_t target_mremap_locked(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
                       int flags, uint64_t new_addr)
 {
     uint64_t dest;
@@ -444,16 +578,28 @@ int64_t target_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
         }
         invalidate_code(dest, new_len);
     }
+    /* Before the move: code protection must not travel with the pages. */
+    invalidate_code(old_addr, old_len);
     p = mremap(g2h(old_addr), old_len, new_len, MREMAP_MAYMOVE | MREMAP_FIXED,
                g2h(dest));
     if (p == MAP_FAILED) {
         return -errno;
     }
-    invalidate_code(old_addr, old_len);
     reserve_again(old_addr, old_len);
     page_set_flags(old_addr, old_addr + old_len, 0);
     page_set_flags(dest, dest + new_len, prot | PAGE_VALID);
     return (int64_t)dest;
+}
+
+int64_t target_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
+                      int flags, uint64_t new_addr)
+{
+    int64_t r;
+
+    mmap_lock();
+    r = target_mremap_locked(old_addr, old_len, new_len, flags, new_addr);
+    mmap_unlock();
+    return r;
 }
 
 int target_madvise(uint64_t addr, uint64_t len, int advice)
@@ -494,7 +640,7 @@ void target_set_brk(uint64_t start)
     brk_mapped_end = GUEST_PAGE_ALIGN(start);
 }
 
-uint64_t target_brk(uint64_t new_brk)
+static uint64_t target_brk_locked(uint64_t new_brk)
 {
     uint64_t new_end;
 
@@ -531,6 +677,16 @@ uint64_t target_brk(uint64_t new_brk)
     return brk_cur;
 }
 
+uint64_t target_brk(uint64_t new_brk)
+{
+    uint64_t r;
+
+    mmap_lock();
+    r = target_brk_locked(new_brk);
+    mmap_unlock();
+    return r;
+}
+
 /* ------------------------------------------------------------------ */
 /* Syscall buffers                                                     */
 
@@ -541,6 +697,9 @@ void *lock_user(uint64_t addr, uint64_t len, int access)
     }
     if (!page_check_range(addr, len, access)) {
         return NULL;
+    }
+    if (access & PAGE_WRITE) {
+        unprotect_range(addr, len);
     }
     return g2h(addr);
 }

@@ -11,6 +11,8 @@
  * restores the guest state and leaves generated code for the cpu loop
  * with EXCP_DATA_ABORT, which becomes the guest's SIGSEGV/SIGBUS with
  * si_addr = the guest address.  A fault anywhere else is a bug in tern.
+ * Writes to pages write-protected for their translated code are not
+ * guest faults: the handler invalidates the code and lets them run.
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -89,6 +91,18 @@ static void host_fault_handler(int sig, siginfo_t *si, void *puc)
         queue_host_signal(sig, si);
         return;
     }
+    /*
+     * A write to a page the guest may write but we protected because
+     * blocks were translated from it (self-modifying code, a JIT):
+     * invalidate them, unprotect, and let the store run again.  Blocks
+     * are never freed by this, so if the running block was one of them
+     * it finishes with its old code and then goes back to the loop.
+     */
+    if (sig == SIGSEGV && si->si_code == SEGV_ACCERR && h2g_valid(host_addr) &&
+        (uc->uc_mcontext.gregs[REG_ERR] & 2) &&
+        page_unprotect_for_write(h2g(host_addr))) {
+        return;
+    }
     if (!cpu || !cpu->in_exec) {
         internal_fault(sig, si, host_pc);
     }
@@ -148,4 +162,6 @@ void user_fault_handlers_init(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
+    /* Pages with translated code are write-protected (mmap.c). */
+    tb_set_page_hooks(page_protect_code, page_unprotect_code);
 }

@@ -45,6 +45,13 @@
 
 /* Page flags beyond PAGE_READ/WRITE/EXEC (exec/cpu-common.h). */
 #define PAGE_VALID   0x08   /* mapped in the guest */
+/*
+ * The guest may write (PAGE_WRITE) but the host page is read-only
+ * because blocks were translated from it: the first write faults, the
+ * fault handler invalidates the blocks and gives write access back
+ * (self-modifying code, blueprint 3.8).
+ */
+#define PAGE_CODE_PROT 0x10
 
 extern uintptr_t guest_base;
 
@@ -88,6 +95,18 @@ int target_mprotect(uint64_t addr, uint64_t len, int prot);
 int64_t target_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
                       int flags, uint64_t new_addr);
 int target_madvise(uint64_t addr, uint64_t len, int advice);
+
+/*
+ * The guest may write at addr but the host page was write-protected for
+ * its translated code: invalidate the page's blocks, restore write
+ * access and return true (the faulting write can be retried).  False if
+ * the guest may not write there (a real fault).  Any thread, also from
+ * the SIGSEGV handler.
+ */
+bool page_unprotect_for_write(uint64_t addr);
+/* tb_set_page_hooks() callbacks (under tb_lock). */
+void page_protect_code(uint64_t page);
+void page_unprotect_code(uint64_t page);
 
 /* A free range of len bytes: at hint if free, else the highest below
  * the mmap base; 0 if none (0 is never free). */

@@ -56,6 +56,10 @@ typedef struct TCGEngine {
     uint64_t flush_count;       /* bumped by every flush (cpu_exec checks it) */
     TBStats stats;
 
+    /* User mode: write-protect pages that hold code (tb_set_page_hooks). */
+    void (*page_protect)(uint64_t page);
+    void (*page_unprotect)(uint64_t page);
+
     CPUState *cpus;
     const TCGCPUOps *inited_ops[8];
     int nb_inited_ops;

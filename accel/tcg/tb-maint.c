@@ -260,6 +260,9 @@ static void tb_page_add(TranslationBlock *tb, int n, uint64_t page)
     if (first) {
         /* Writes to this page must now invalidate code (blueprint 3.8). */
         tlb_protect_code(page);
+        if (e->page_protect) {
+            e->page_protect(page);
+        }
     }
 }
 
@@ -283,6 +286,9 @@ static void tb_page_remove(TranslationBlock *tb, int n)
     if (!pd->first) {
         g_hash_table_remove(e->pages, &page);
         tlb_unprotect_code(page);
+        if (e->page_unprotect) {
+            e->page_unprotect(page);
+        }
     }
 }
 
@@ -409,9 +415,19 @@ static void tb_phys_invalidate_locked(TranslationBlock *tb)
         }
     }
 
-    /* Our own outgoing links: leave the destinations' incoming lists. */
-    tb_remove_from_jmp_list(tb, 0);
-    tb_remove_from_jmp_list(tb, 1);
+    /*
+     * Our own outgoing links: leave the destinations' incoming lists, and
+     * point our jumps back at our own exits.  The block may be running
+     * right now (it wrote to its own page, or another thread did): it
+     * finishes with the old code, then returns to the loop instead of
+     * following a link (a link to itself would loop in stale code).
+     */
+    for (int n = 0; n < 2; n++) {
+        if (tb->jmp_dest[n]) {
+            tb_remove_from_jmp_list(tb, n);
+            tb_reset_jump(tb, n);
+        }
+    }
 
     /* Every block jumping into us goes back to its own exit. */
     uintptr_t v = tb->jmp_list_head;
@@ -526,6 +542,14 @@ void tb_flush_locked(void)
     tb_free_all();
     memset(e->htable, 0, (e->hmask + 1) * sizeof(*e->htable));
     e->hcount = 0;
+    if (e->page_unprotect) {
+        GHashTableIter it;
+        gpointer key, val;
+        g_hash_table_iter_init(&it, e->pages);
+        while (g_hash_table_iter_next(&it, &key, &val)) {
+            e->page_unprotect(((PageDesc *)val)->addr);
+        }
+    }
     g_hash_table_remove_all(e->pages);
     for (CPUState *cpu = e->cpus; cpu; cpu = cpu->next_cpu) {
         tb_jmp_cache_clear(cpu);
@@ -546,6 +570,15 @@ void tb_flush(void)
     }
     tb_lock();
     tb_flush_locked();
+    tb_unlock();
+}
+
+void tb_set_page_hooks(void (*protect)(uint64_t page),
+                       void (*unprotect)(uint64_t page))
+{
+    tb_lock();
+    tcg_engine.page_protect = protect;
+    tcg_engine.page_unprotect = unprotect;
     tb_unlock();
 }
 

@@ -150,6 +150,15 @@ int tb_invalidate_phys_range(uint64_t start, uint64_t end);
 bool tb_page_has_code(uint64_t page_addr);
 /* Drop every block and reset the code buffer. */
 void tb_flush(void);
+/*
+ * User mode (blueprint 3.8): protect(page) is called when a guest page
+ * gets its first block, unprotect(page) when it loses its last one (also
+ * for every page at a flush), both under tb_lock().  The user-mode
+ * runner write-protects the host page so that guest writes fault and
+ * invalidate the page's blocks.  Set after tcg_exec_init().
+ */
+void tb_set_page_hooks(void (*protect)(uint64_t page),
+                       void (*unprotect)(uint64_t page));
 /* Clear one CPU's jump cache (e.g. after its mappings changed). */
 void tb_jmp_cache_clear(CPUState *cpu);
 
