@@ -33,7 +33,9 @@
 
 /*
  * Copy len bytes between buf and guest RAM at addr.  False if any byte is
- * not RAM (or not writable RAM for a write) or the range wraps.
+ * not RAM (or not writable RAM for a write) or the range wraps.  Used for
+ * the rings and descriptor tables, always with the BQL held, so the memory
+ * map cannot change under us and no mapping needs to be pinned.
  */
 static bool ram_rw(VirtIODevice *vdev, hwaddr addr, void *buf, hwaddr len,
                    bool is_write)
@@ -44,24 +46,28 @@ static bool ram_rw(VirtIODevice *vdev, hwaddr addr, void *buf, hwaddr len,
         return false;
     }
     while (len) {
-        hwaddr l = len;
-        void *host = address_space_map(vdev->dma_as, addr, &l, is_write);
+        MemoryRegionSection s;
+        uint8_t *host;
+        hwaddr l;
 
-        if (!host || l == 0) {
-            if (host) {
-                address_space_unmap(vdev->dma_as, host, 0, is_write, 0);
-            }
+        if (!address_space_find(vdev->dma_as, addr, &s) ||
+            !memory_region_is_ram(s.mr) || !s.mr->ram_ptr ||
+            (is_write && (s.readonly || s.mr->readonly || s.mr->type == MR_ROM)) ||
+            addr < s.offset_within_address_space ||
+            addr - s.offset_within_address_space >= s.size) {
             return false;
         }
+        l = s.size - (addr - s.offset_within_address_space);
         if (l > len) {
             l = len;
         }
+        host = s.mr->ram_ptr + s.offset_within_region +
+               (addr - s.offset_within_address_space);
         if (is_write) {
             memcpy(host, p, l);
         } else {
             memcpy(p, host, l);
         }
-        address_space_unmap(vdev->dma_as, host, l, is_write, l);
         addr += l;
         p += l;
         len -= l;
