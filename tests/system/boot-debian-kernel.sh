@@ -1,0 +1,163 @@
+#!/bin/bash
+# Boot Debian's unmodified amd64 cloud kernel with a busybox initramfs
+# under tern-system-x86_64 -accel kvm, as far as it gets (`make
+# check-slow`; not part of `make check`).  Prints TAP (1 test) and a report:
+# how long each boot milestone took and the last lines of the console.
+#
+#   tests/system/boot-debian-kernel.sh
+#
+# scripts/fetch-amd64-kernel.sh provides $BUILD/amd64-kernel/vmlinuz and
+# initrd.cpio.gz; /init prints TERN-INITRAMFS-OK and powers off.  The test
+# passes when that line appears on the serial console.
+#
+# Environment:
+#   BUILD                build directory (default build)
+#   TERN_SLOW_TIMEOUT    seconds before giving up (default 3600: this
+#                        machine's nested KVM runs guest CPL 0 at about
+#                        1 us per instruction, a kernel boot takes minutes)
+#   TERN_SLOW_CPU        -cpu value (default: host without xsave and its
+#                        relatives, which fail under this nested KVM, and
+#                        without cx16, whose locked form fails too)
+#   TERN_SLOW_SMP        -smp value (default 2: the MP table path)
+#   TERN_SLOW_MEM        -m value (default 512M)
+#   TERN_SLOW_APPEND     extra kernel command line
+#
+# The console goes to $BUILD/amd64-kernel/boot.log (each line prefixed with
+# the seconds since tern started) and the report to boot-report.txt.
+set -u
+export LC_ALL=C
+
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD=$SRC/$BUILD ;; esac
+DIR=$BUILD/amd64-kernel
+TERN=$BUILD/tern-system-x86_64
+TIMEOUT=${TERN_SLOW_TIMEOUT:-3600}
+CPU=${TERN_SLOW_CPU:-host,-xsave,-xsaveopt,-xsavec,-xsaves,-avx,-avx2,-cx16}
+SMP=${TERN_SLOW_SMP:-2}
+MEM=${TERN_SLOW_MEM:-512M}
+APPEND="console=ttyS0 earlyprintk=ttyS0 panic=-1 no_timer_check tsc=reliable mitigations=off ${TERN_SLOW_APPEND:-}"
+LOG=$DIR/boot.log
+RAW=$DIR/boot.raw
+REPORT=$DIR/boot-report.txt
+
+echo "1..1"
+skip() { echo "ok 1 - debian-kernel-boot # SKIP $*"; exit 0; }
+fail() { echo "not ok 1 - debian-kernel-boot: $*"; exit 1; }
+
+[ -x "$TERN" ] || fail "$TERN not built (run make first)"
+[ -e /dev/kvm ] || skip "/dev/kvm does not exist (no KVM on this host)"
+[ -r /dev/kvm ] && [ -w /dev/kvm ] || skip "/dev/kvm is not accessible to $(id -un)"
+if ! [ -s "$DIR/vmlinuz" ] || ! [ -s "$DIR/initrd.cpio.gz" ]; then
+    BUILD=$BUILD "$SRC/scripts/fetch-amd64-kernel.sh" >&2 ||
+        fail "scripts/fetch-amd64-kernel.sh failed (reason above)"
+fi
+
+cmd=("$TERN" -accel kvm -cpu "$CPU" -smp "$SMP" -m "$MEM" -nographic
+     -kernel "$DIR/vmlinuz" -initrd "$DIR/initrd.cpio.gz" -append "$APPEND")
+echo "# ${cmd[*]}"
+echo "# time limit ${TIMEOUT}s; console in ${LOG#"$SRC"/}"
+
+: > "$RAW"
+: > "$LOG"
+start=$(date +%s.%N)
+"${cmd[@]}" < /dev/null > "$RAW" 2>&1 &
+pid=$!
+
+# Milestones: a label and the console text that marks it.
+labels=("first console output" "Linux version" "TSC/clock calibrated"
+        "secondary CPUs up" "initramfs unpacked" "init started"
+        "TERN-INITRAMFS-OK" "powered off")
+patterns=("." "Linux version" "tsc: (Detected|Refined)|Calibrating delay"
+          "smp: Brought up" "Freeing initrd memory|Trying to unpack rootfs"
+          "Run /init as init process" "TERN-INITRAMFS-OK"
+          "reboot: Power down|System halted")
+declare -a seen
+lines_done=0
+elapsed() { awk -v a="$(date +%s.%N)" -v b="$start" 'BEGIN { printf "%.1f", a - b }'; }
+# gt A B: A > B for decimal numbers.
+gt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a > b) }'; }
+
+status=running
+ok_at=
+while :; do
+    now=$(elapsed)
+    # Timestamp the console lines that arrived since the last look.
+    total=$(wc -l < "$RAW")
+    if [ "$total" -gt "$lines_done" ]; then
+        sed -n "$((lines_done + 1)),${total}p" "$RAW" | tr -d '\r' |
+            sed "s/^/[$now] /" >> "$LOG"
+        lines_done=$total
+    fi
+    for i in "${!labels[@]}"; do
+        if [ -z "${seen[$i]:-}" ] && grep -qE -- "${patterns[$i]}" "$RAW"; then
+            seen[$i]=$now
+        fi
+    done
+    if ! kill -0 "$pid" 2> /dev/null; then
+        wait "$pid"
+        rc=$?
+        status="tern exited with status $rc"
+        break
+    fi
+    if [ -n "${seen[6]:-}" ]; then
+        ok_at=${ok_at:-$now}
+        # /init powered off; tern may keep running when the guest has no
+        # way to turn the machine off (no ACPI): give it 30 s.
+        if [ -n "${seen[7]:-}" ] ||
+           gt "$now" "$(awk -v a="$ok_at" 'BEGIN { print a + 30 }')"; then
+            sleep 2
+            if kill -0 "$pid" 2> /dev/null; then
+                kill "$pid"
+                wait "$pid" 2> /dev/null
+                status="tern still running after the guest powered off: killed"
+            else
+                wait "$pid"
+                status="tern exited with status $? after power-off"
+            fi
+            break
+        fi
+    fi
+    if gt "$now" "$TIMEOUT"; then
+        kill "$pid" 2> /dev/null
+        sleep 1
+        kill -9 "$pid" 2> /dev/null
+        wait "$pid" 2> /dev/null
+        status="time limit of ${TIMEOUT}s reached: killed"
+        break
+    fi
+    sleep 1
+done
+total=$(wc -l < "$RAW")
+if [ "$total" -gt "$lines_done" ]; then
+    sed -n "$((lines_done + 1)),${total}p" "$RAW" | tr -d '\r' |
+        sed "s/^/[$(elapsed)] /" >> "$LOG"
+fi
+# A last line without a newline.
+if [ -s "$RAW" ] && [ -n "$(tail -c 1 "$RAW")" ]; then
+    printf '[%s] %s\n' "$(elapsed)" "$(tail -n 1 "$RAW" | tr -d '\r')" >> "$LOG"
+fi
+
+{
+    echo "Debian kernel boot under tern-system-x86_64 -accel kvm ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+    echo "kernel: $(basename "$(compgen -G "$DIR/linux-image-*.deb" | tail -n 1)" .deb)"
+    echo "command: ${cmd[*]}"
+    echo "result: $status after $(elapsed) s"
+    echo "milestones (seconds since start):"
+    for i in "${!labels[@]}"; do
+        printf '  %-22s %s\n' "${labels[$i]}" "${seen[$i]:-not reached}"
+    done
+    echo "last console lines:"
+    tail -n 15 "$LOG" | sed 's/^/  /'
+} > "$REPORT"
+sed 's/^/# /' "$REPORT"
+
+if [ -n "${seen[6]:-}" ]; then
+    echo "ok 1 - debian-kernel-boot: initramfs /init ran after ${seen[6]} s"
+else
+    last=
+    for i in "${!labels[@]}"; do
+        [ -n "${seen[$i]:-}" ] && last=${labels[$i]}
+    done
+    fail "no TERN-INITRAMFS-OK ($status); furthest milestone: ${last:-none}"
+fi
