@@ -97,7 +97,10 @@ struct DeviceClass {
     size_t instance_size;         /* >= sizeof(DeviceState) */
     const Property *props;        /* NULL or DEFINE_PROP_END terminated */
     bool user_creatable;          /* may -device create it? */
-    /* Optional: the type this one extends (virtio devices: "virtio-device"). */
+    /* Optional: the type this one extends (virtio devices: "virtio-device").
+     * The parent's properties apply too; the parent's instance_init runs
+     * before this one's; realize/reset/unrealize/print_info left NULL are
+     * taken from the nearest ancestor that has them. */
     const char *parent;
 
     /* After allocation and property defaults; before properties are set. */
@@ -130,7 +133,8 @@ struct DeviceState {
 
 void device_class_register(const DeviceClass *dc);
 const DeviceClass *device_class_find(const char *name);
-/* All registered classes, sorted by name (for -device help). */
+/* All registered classes, sorted by name (for -device help); a new array
+ * the caller frees with g_ptr_array_free(a, TRUE). */
 GPtrArray *device_class_list(void);
 /* Is dc the type `name` or derived from it? */
 bool device_class_is(const DeviceClass *dc, const char *name);
@@ -140,8 +144,15 @@ DeviceState *device_new(const char *type, GError **errp);
 /* From a string value, as the command line gives it. */
 bool device_set_prop(DeviceState *dev, const char *name, const char *value,
                      GError **errp);
-/* -device TYPE,prop=val,...,id=ID ; realizes it. "help" lists types. */
+/*
+ * -device TYPE,prop=val,...,id=ID ; realizes it (",," is a literal comma;
+ * "driver=TYPE" is accepted for TYPE).  "help" lists the user-creatable
+ * types and "TYPE,help" the type's properties, on stdout; both return NULL
+ * with *errp left unset.  On any error the device is freed.
+ */
 DeviceState *device_new_from_opts(const char *opts, GError **errp);
+/* Realize, then reset once.  On failure the device stays unrealized and
+ * the caller frees it (device_free does not call unrealize then). */
 bool device_realize(DeviceState *dev, GError **errp);
 void device_reset(DeviceState *dev);
 /* Unrealize (if realized) and free. */
@@ -150,7 +161,8 @@ void device_free(DeviceState *dev);
 void devices_reset_all(void);
 /* The device with this id, or NULL. */
 DeviceState *device_find_by_id(const char *id);
-/* Every realized device, in creation order. */
+/* Every realized device, in creation order; a new array the caller frees
+ * with g_ptr_array_free(a, TRUE). */
 GPtrArray *device_list(void);
 
 /* A device exports its regions and IRQ output slots for the machine. */
