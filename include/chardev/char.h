@@ -75,6 +75,26 @@ int qemu_chr_fe_write_all(CharBackend *be, const uint8_t *buf, int len);
 /* The frontend can take input again (its can_read went from 0 to > 0). */
 void qemu_chr_fe_accept_input(CharBackend *be);
 
+/*
+ * Call fn(opaque) once, on the main loop, when the backend may take more
+ * output (after qemu_chr_fe_write took fewer bytes than asked).  Returns
+ * the glib source id (g_source_remove cancels it).
+ */
+guint qemu_chr_fe_add_out_watch(CharBackend *be, void (*fn)(void *opaque),
+                                void *opaque);
+
+/*
+ * Mux: the frontend that last called qemu_chr_fe_set_handlers has the
+ * input focus (as in QEMU, so the serial port realized after the monitor
+ * gets the console); Ctrl-A c cycles.  Frontends get CHR_EVENT_MUX_OUT /
+ * CHR_EVENT_MUX_IN when focus moves, and CHR_EVENT_OPENED from the first
+ * main loop iteration on (when every frontend is attached).
+ */
+void qemu_chr_fe_take_focus(CharBackend *be);
+
+/* Every chardev, in creation order (info chardev). */
+void qemu_chr_foreach(void (*fn)(Chardev *chr, void *opaque), void *opaque);
+
 /* Restore the terminal state stdio changed (safe to call more than once,
  * async-signal-safe). */
 void chardev_stdio_restore_tty(void);

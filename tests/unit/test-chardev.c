@@ -10,13 +10,17 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "chardev/char.h"
 #include "qemu/main-loop.h"
 #include "qemu/timer.h"
+#include "sysemu/runstate.h"
 
 static GThread *main_thread;
 
@@ -292,9 +296,596 @@ static void test_thread_pool(void)
     }
 }
 
+/* ================= character devices ================= */
+
+static char *tmpdir;
+
+/* A frontend that records what it gets. */
+typedef struct FakeFE {
+    CharBackend be;
+    GByteArray *in;
+    int room;                   /* what can_read answers */
+    QEMUChrEvent ev[64];
+    int nev;
+} FakeFE;
+
+static int fe_can_read(void *opaque)
+{
+    FakeFE *f = opaque;
+    return f->room;
+}
+
+static void fe_read(void *opaque, const uint8_t *buf, int size)
+{
+    FakeFE *f = opaque;
+    g_assert_cmpint(size, <=, f->room);
+    g_byte_array_append(f->in, buf, size);
+}
+
+static void fe_event(void *opaque, QEMUChrEvent ev)
+{
+    FakeFE *f = opaque;
+    g_assert_cmpint(f->nev, <, 64);
+    f->ev[f->nev++] = ev;
+}
+
+static void fe_attach(FakeFE *f, Chardev *chr)
+{
+    GError *err = NULL;
+
+    memset(f, 0, sizeof(*f));
+    f->in = g_byte_array_new();
+    f->room = 1024;
+    g_assert_true(qemu_chr_fe_init(&f->be, chr, &err));
+    g_assert_no_error(err);
+    qemu_chr_fe_set_handlers(&f->be, fe_can_read, fe_read, fe_event, f);
+}
+
+static void fe_detach(FakeFE *f)
+{
+    qemu_chr_fe_deinit(&f->be);
+    g_byte_array_free(f->in, TRUE);
+}
+
+static int fe_count(FakeFE *f, QEMUChrEvent ev)
+{
+    int n = 0;
+    for (int i = 0; i < f->nev; i++) {
+        n += f->ev[i] == ev;
+    }
+    return n;
+}
+
+static bool fe_has(FakeFE *f, const char *s)
+{
+    size_t n = strlen(s);
+    return f->in->len == n && memcmp(f->in->data, s, n) == 0;
+}
+
+/* Run the loop until cond(arg) or fail after 5 s. */
+static void pump_until(bool (*cond)(void *), void *arg)
+{
+    int64_t end = qemu_clock_get_ms(QEMU_CLOCK_REALTIME) + 5000;
+
+    while (!cond(arg)) {
+        g_assert_cmpint(qemu_clock_get_ms(QEMU_CLOCK_REALTIME), <, end);
+        main_loop_wait(20);
+    }
+}
+
+static void pump(int ms)
+{
+    int64_t end = qemu_clock_get_ms(QEMU_CLOCK_REALTIME) + ms;
+    int64_t left;
+
+    while ((left = end - qemu_clock_get_ms(QEMU_CLOCK_REALTIME)) > 0) {
+        main_loop_wait((int)left);
+    }
+}
+
+typedef struct InWait {
+    FakeFE *f;
+    size_t len;
+} InWait;
+
+static bool in_reached(void *opaque)
+{
+    InWait *w = opaque;
+    return w->f->in->len >= w->len;
+}
+
+static void wait_input(FakeFE *f, size_t len)
+{
+    InWait w = { f, len };
+    pump_until(in_reached, &w);
+}
+
+typedef struct EvWait {
+    FakeFE *f;
+    QEMUChrEvent ev;
+    int count;
+} EvWait;
+
+static bool ev_reached(void *opaque)
+{
+    EvWait *w = opaque;
+    return fe_count(w->f, w->ev) >= w->count;
+}
+
+static void wait_event(FakeFE *f, QEMUChrEvent ev, int count)
+{
+    EvWait w = { f, ev, count };
+    pump_until(ev_reached, &w);
+}
+
+static int unix_connect(const char *path)
+{
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+    g_assert_cmpint(fd, >=, 0);
+    g_strlcpy(sa.sun_path, path, sizeof(sa.sun_path));
+    g_assert_cmpint(connect(fd, (struct sockaddr *)&sa, sizeof(sa)), ==, 0);
+    return fd;
+}
+
+static void send_str(int fd, const char *s)
+{
+    g_assert_cmpint(write(fd, s, strlen(s)), ==, (ssize_t)strlen(s));
+}
+
+/* Read from a peer fd while running the loop until it has got `want`. */
+static GString *read_until(int fd, const char *want)
+{
+    GString *got = g_string_new(NULL);
+    int64_t end = qemu_clock_get_ms(QEMU_CLOCK_REALTIME) + 5000;
+
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    while (!strstr(got->str, want)) {
+        char buf[512];
+        ssize_t n;
+
+        g_assert_cmpint(qemu_clock_get_ms(QEMU_CLOCK_REALTIME), <, end);
+        main_loop_wait(10);
+        while ((n = read(fd, buf, sizeof(buf))) > 0) {
+            g_string_append_len(got, buf, n);
+        }
+    }
+    return got;
+}
+
+/* ---- mux ---- */
+
+static void test_mux_escapes(void)
+{
+    char *path = g_build_filename(tmpdir, "mux.sock", NULL);
+    char *opts = g_strdup_printf("socket,id=mx,path=%s,server=on,wait=off,mux=on", path);
+    GError *err = NULL;
+    Chardev *chr = qemu_chr_new_from_opts(opts, &err);
+    FakeFE serial, mon;
+    GString *out;
+    int c;
+
+    g_assert_no_error(err);
+    g_assert_nonnull(chr);
+    g_assert_true(qemu_chr_find("mx") == chr);
+    g_assert_nonnull(qemu_chr_find("mx-base"));
+
+    /* The monitor attaches first, the serial port after it takes focus. */
+    fe_attach(&mon, chr);
+    fe_attach(&serial, chr);
+    g_assert_cmpint(mon.be.tag, !=, serial.be.tag);
+    g_assert_cmpint(fe_count(&mon, CHR_EVENT_MUX_OUT), ==, 1);
+    g_assert_cmpint(fe_count(&serial, CHR_EVENT_MUX_IN), ==, 1);
+    g_assert_cmpint(fe_count(&mon, CHR_EVENT_OPENED), ==, 0);
+
+    c = unix_connect(path);
+    wait_event(&serial, CHR_EVENT_OPENED, 1);
+    wait_event(&mon, CHR_EVENT_OPENED, 1);
+
+    /* Plain input goes to the focused frontend only. */
+    send_str(c, "hi");
+    wait_input(&serial, 2);
+    g_assert_true(fe_has(&serial, "hi"));
+    g_assert_cmpint(mon.in->len, ==, 0);
+
+    /* C-a c: focus to the monitor, with events. */
+    send_str(c, "\x01" "cx");
+    wait_input(&mon, 1);
+    g_assert_true(fe_has(&mon, "x"));
+    g_assert_cmpint(fe_count(&serial, CHR_EVENT_MUX_OUT), ==, 1);
+    g_assert_cmpint(fe_count(&mon, CHR_EVENT_MUX_IN), ==, 1);
+    g_assert_true(fe_has(&serial, "hi"));
+
+    /* And back; C-a a and C-a C-a send a literal C-a. */
+    send_str(c, "\x01" "c" "\x01" "a" "\x01\x01" "z");
+    wait_input(&serial, 5);
+    g_assert_cmpmem(serial.in->data, serial.in->len, "hi\x01\x01z", 5);
+    g_assert_cmpint(fe_count(&serial, CHR_EVENT_MUX_IN), ==, 2);
+    g_assert_cmpint(fe_count(&mon, CHR_EVENT_MUX_OUT), ==, 2);
+
+    /* C-a b: a break to the focused frontend; unknown escapes vanish. */
+    send_str(c, "\x01" "b" "\x01" "q" "!");
+    wait_input(&serial, 6);
+    g_assert_cmpmem(serial.in->data, serial.in->len, "hi\x01\x01z!", 6);
+    g_assert_cmpint(fe_count(&serial, CHR_EVENT_BREAK), ==, 1);
+    g_assert_cmpint(fe_count(&mon, CHR_EVENT_BREAK), ==, 0);
+
+    /* Output of both frontends reaches the backend, focused or not. */
+    g_assert_cmpint(qemu_chr_fe_write(&mon.be, (const uint8_t *)"(mon)", 5), ==, 5);
+    g_assert_cmpint(qemu_chr_fe_write(&serial.be, (const uint8_t *)"[ser]", 5), ==, 5);
+    out = read_until(c, "[ser]");
+    g_assert_cmpstr(out->str, ==, "(mon)[ser]");
+    g_string_free(out, TRUE);
+
+    /* C-a h prints the help to the backend. */
+    send_str(c, "\x01" "h");
+    out = read_until(c, "C-a c");
+    g_assert_nonnull(strstr(out->str, "C-a x    exit emulator"));
+    g_string_free(out, TRUE);
+
+    /* A full frontend: input waits in the mux and comes with accept_input. */
+    serial.room = 0;
+    send_str(c, "late");
+    pump(50);
+    g_assert_cmpint(serial.in->len, ==, 6);
+    serial.room = 2;
+    qemu_chr_fe_accept_input(&serial.be);
+    serial.room = 1024;
+    wait_input(&serial, 10);
+    g_assert_cmpmem(serial.in->data, serial.in->len, "hi\x01\x01z!late", 10);
+
+    /* C-a x: a shutdown request (host-ui) the main loop acts on. */
+    g_assert_false(main_loop_should_exit());
+    send_str(c, "\x01" "x");
+    out = read_until(c, "Terminated");
+    g_string_free(out, TRUE);
+    g_assert_true(main_loop_should_exit());
+    g_assert_cmpint(serial.in->len, ==, 10);
+
+    close(c);
+    wait_event(&serial, CHR_EVENT_CLOSED, 1);
+    g_assert_cmpint(fe_count(&mon, CHR_EVENT_CLOSED), ==, 1);
+    fe_detach(&serial);
+    fe_detach(&mon);
+    qemu_chr_delete(chr);
+    g_assert_null(qemu_chr_find("mx"));
+    g_assert_null(qemu_chr_find("mx-base"));
+    g_assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
+    g_free(opts);
+    g_free(path);
+}
+
+/* ---- file ---- */
+
+static void test_file_backend(void)
+{
+    char *path = g_build_filename(tmpdir, "out.txt", NULL);
+    char *spec = g_strdup_printf("file:%s", path);
+    static const uint8_t bytes[] = { 'a', 0, 0xff, '\r', '\n', 0x01, 'z' };
+    GError *err = NULL;
+    Chardev *chr = qemu_chr_new("file0", spec, &err);
+    FakeFE f;
+    gchar *data;
+    gsize len;
+    char *d;
+
+    g_assert_no_error(err);
+    g_assert_nonnull(chr);
+    d = qemu_chr_describe(chr);
+    g_assert_cmpstr(d, ==, spec);
+    g_free(d);
+    fe_attach(&f, chr);
+    g_assert_cmpint(fe_count(&f, CHR_EVENT_OPENED), ==, 1);
+    g_assert_cmpint(qemu_chr_fe_write(&f.be, bytes, 3), ==, 3);
+    g_assert_cmpint(qemu_chr_fe_write_all(&f.be, bytes + 3, 4), ==, 4);
+    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+    g_assert_cmpmem(data, len, bytes, sizeof(bytes));
+    g_free(data);
+    /* No input ever. */
+    pump(20);
+    g_assert_cmpint(f.in->len, ==, 0);
+    fe_detach(&f);
+    qemu_chr_delete(chr);
+
+    /* -chardev file with append=on keeps what was there. */
+    g_free(spec);
+    spec = g_strdup_printf("file,id=file1,path=%s,append=on", path);
+    chr = qemu_chr_new_from_opts(spec, &err);
+    g_assert_no_error(err);
+    fe_attach(&f, chr);
+    g_assert_cmpint(qemu_chr_fe_write(&f.be, (const uint8_t *)"++", 2), ==, 2);
+    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+    g_assert_cmpint(len, ==, sizeof(bytes) + 2);
+    g_assert_cmpmem(data + sizeof(bytes), 2, "++", 2);
+    g_free(data);
+    fe_detach(&f);
+    qemu_chr_delete(chr);
+    g_free(spec);
+    g_free(path);
+}
+
+/* ---- sockets ---- */
+
+static void socket_roundtrip(FakeFE *f, int c, const char *in, const char *out)
+{
+    GString *got;
+    size_t base = f->in->len;
+
+    send_str(c, in);
+    wait_input(f, base + strlen(in));
+    g_assert_cmpmem(f->in->data + base, f->in->len - base, in, strlen(in));
+    g_assert_cmpint(qemu_chr_fe_write_all(&f->be, (const uint8_t *)out,
+                                          strlen(out)), ==, (int)strlen(out));
+    got = read_until(c, out);
+    g_assert_cmpstr(got->str, ==, out);
+    g_string_free(got, TRUE);
+}
+
+static void test_socket_unix_reconnect(void)
+{
+    char *path = g_build_filename(tmpdir, "s.sock", NULL);
+    char *spec = g_strdup_printf("unix:%s,server,nowait", path);
+    GError *err = NULL;
+    Chardev *chr = qemu_chr_new("sock0", spec, &err);
+    FakeFE f;
+    int c;
+
+    g_assert_no_error(err);
+    g_assert_nonnull(chr);
+    fe_attach(&f, chr);
+    g_assert_cmpint(f.nev, ==, 0);          /* nobody connected yet */
+    /* Output without a client is dropped, not blocking. */
+    g_assert_cmpint(qemu_chr_fe_write(&f.be, (const uint8_t *)"lost", 4), ==, 4);
+
+    c = unix_connect(path);
+    wait_event(&f, CHR_EVENT_OPENED, 1);
+    socket_roundtrip(&f, c, "hello", "world");
+    close(c);
+    wait_event(&f, CHR_EVENT_CLOSED, 1);
+
+    /* The next client is accepted after the first left. */
+    c = unix_connect(path);
+    wait_event(&f, CHR_EVENT_OPENED, 2);
+    socket_roundtrip(&f, c, "again", "fine");
+    close(c);
+    wait_event(&f, CHR_EVENT_CLOSED, 2);
+    g_assert_cmpint(f.nev, ==, 4);
+
+    fe_detach(&f);
+    qemu_chr_delete(chr);
+    g_free(spec);
+    g_free(path);
+}
+
+static void test_socket_tcp(void)
+{
+    GError *err = NULL;
+    Chardev *chr = qemu_chr_new_from_opts(
+        "socket,id=tcp0,host=127.0.0.1,port=0,server=on,wait=off", &err);
+    struct sockaddr_in sa = { .sin_family = AF_INET };
+    char *d, *colon;
+    FakeFE f;
+    int c;
+
+    g_assert_no_error(err);
+    d = qemu_chr_describe(chr);
+    g_assert_true(g_str_has_prefix(d, "tcp:127.0.0.1:"));
+    colon = strrchr(d, ':');            /* tcp:HOST:PORT,server=on */
+    g_assert_nonnull(colon);
+    sa.sin_port = htons(atoi(colon + 1));
+    g_assert_cmpint(ntohs(sa.sin_port), >, 0);
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    fe_attach(&f, chr);
+    c = socket(AF_INET, SOCK_STREAM, 0);
+    g_assert_cmpint(connect(c, (struct sockaddr *)&sa, sizeof(sa)), ==, 0);
+    wait_event(&f, CHR_EVENT_OPENED, 1);
+    socket_roundtrip(&f, c, "tcp-in", "tcp-out");
+    close(c);
+    wait_event(&f, CHR_EVENT_CLOSED, 1);
+    fe_detach(&f);
+    qemu_chr_delete(chr);
+    g_free(d);
+}
+
+static gpointer late_connect(gpointer opaque)
+{
+    const char *path = opaque;
+    int c = -1;
+
+    /* Retry until the server is listening. */
+    for (int i = 0; i < 500 && c < 0; i++) {
+        struct sockaddr_un sa = { .sun_family = AF_UNIX };
+        g_usleep(10000);
+        c = socket(AF_UNIX, SOCK_STREAM, 0);
+        g_strlcpy(sa.sun_path, path, sizeof(sa.sun_path));
+        if (connect(c, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+            close(c);
+            c = -1;
+        }
+    }
+    return GINT_TO_POINTER(c);
+}
+
+static void test_socket_wait(void)
+{
+    char *path = g_build_filename(tmpdir, "w.sock", NULL);
+    char *spec = g_strdup_printf("unix:%s,server", path);
+    GThread *th = g_thread_new("connect", late_connect, path);
+    GError *err = NULL;
+    Chardev *chr = qemu_chr_new("wait0", spec, &err);   /* blocks until connected */
+    FakeFE f;
+    int c;
+
+    g_assert_no_error(err);
+    c = GPOINTER_TO_INT(g_thread_join(th));
+    g_assert_cmpint(c, >=, 0);
+    fe_attach(&f, chr);
+    /* Already connected when the frontend came: it hears OPENED at once. */
+    g_assert_cmpint(fe_count(&f, CHR_EVENT_OPENED), ==, 1);
+    socket_roundtrip(&f, c, "w", "ok");
+    close(c);
+    fe_detach(&f);
+    qemu_chr_delete(chr);
+    g_free(spec);
+    g_free(path);
+}
+
+/* ---- pty ---- */
+
+static void test_pty(void)
+{
+    GError *err = NULL;
+    Chardev *chr = qemu_chr_new("pty0", "pty", &err);
+    char *d;
+    FakeFE f;
+    GString *got;
+    int s;
+
+    g_assert_no_error(err);
+    d = qemu_chr_describe(chr);
+    g_assert_true(g_str_has_prefix(d, "pty:/dev/pts/"));
+    fe_attach(&f, chr);
+    s = open(d + 4, O_RDWR | O_NOCTTY);
+    g_assert_cmpint(s, >=, 0);
+    wait_event(&f, CHR_EVENT_OPENED, 1);
+    /* Raw both ways: a CR and a Ctrl-C pass unchanged. */
+    send_str(s, "ping\r\x03");
+    wait_input(&f, 6);
+    g_assert_cmpmem(f.in->data, f.in->len, "ping\r\x03", 6);
+    g_assert_cmpint(qemu_chr_fe_write_all(&f.be, (const uint8_t *)"pong\n", 5), ==, 5);
+    got = read_until(s, "pong\n");
+    g_assert_cmpstr(got->str, ==, "pong\n");
+    g_string_free(got, TRUE);
+    close(s);
+    wait_event(&f, CHR_EVENT_CLOSED, 1);
+    fe_detach(&f);
+    qemu_chr_delete(chr);
+    g_free(d);
+}
+
+/* ---- stdio on pipes ---- */
+
+static void test_stdio_pipes(void)
+{
+    int in[2], out[2], save0 = dup(0), save1 = dup(1);
+    GError *err = NULL;
+    Chardev *chr;
+    FakeFE f;
+    GString *got;
+    int64_t t0;
+
+    g_assert_cmpint(pipe(in), ==, 0);
+    g_assert_cmpint(pipe(out), ==, 0);
+    fflush(stdout);
+    dup2(in[0], 0);
+    dup2(out[1], 1);
+    chr = qemu_chr_new("stdio0", "stdio", &err);
+    g_assert_no_error(err);
+    fe_attach(&f, chr);
+    /* Only one stdio. */
+    g_assert_null(qemu_chr_new("stdio1", "stdio", &err));
+    g_assert_nonnull(strstr(err->message, "stdio is already used by chardev 'stdio0'"));
+    g_clear_error(&err);
+
+    send_str(in[1], "typed");
+    wait_input(&f, 5);
+    g_assert_true(fe_has(&f, "typed"));
+    g_assert_cmpint(qemu_chr_fe_write_all(&f.be, (const uint8_t *)"shown", 5), ==, 5);
+    got = read_until(out[0], "shown");
+    g_assert_cmpstr(got->str, ==, "shown");
+    g_string_free(got, TRUE);
+
+    /* End of input: the loop sleeps instead of spinning on EOF. */
+    close(in[1]);
+    pump(20);
+    t0 = qemu_clock_get_ms(QEMU_CLOCK_REALTIME);
+    main_loop_wait(100);
+    g_assert_cmpint(qemu_clock_get_ms(QEMU_CLOCK_REALTIME) - t0, >=, 90);
+
+    fe_detach(&f);
+    qemu_chr_delete(chr);
+    dup2(save0, 0);
+    dup2(save1, 1);
+    close(save0);
+    close(save1);
+    close(in[0]);
+    close(out[0]);
+    close(out[1]);
+}
+
+/* ---- parse errors ---- */
+
+typedef struct BadSpec {
+    bool chardev;               /* -chardev syntax (else -serial) */
+    const char *spec;
+    const char *msg;            /* must appear in the error */
+} BadSpec;
+
+static void test_parse_errors(void)
+{
+    static const BadSpec bad[] = {
+        { false, "bogus", "'bogus': unknown character device" },
+        { false, "file:", "missing file name (file:PATH)" },
+        { false, "tcp:localhost", "expected tcp:HOST:PORT" },
+        { false, "unix:", "missing socket path" },
+        { false, "unix:/tmp/x,server,colour=red", "unknown option 'colour'" },
+        { false, "chardev:nope", "no chardev with id 'nope'" },
+        { false, "file:/nonexistent-dir/x", "cannot open '/nonexistent-dir/x' for writing" },
+        { false, "", "empty" },
+        { true, "", "missing backend" },
+        { true, "file,path=/tmp/x", "id=ID is required" },
+        { true, "foo,id=a", "unknown backend 'foo'" },
+        { true, "socket,id=s", "give path=PATH (unix) or host=HOST,port=PORT" },
+        { true, "socket,id=s,path=/tmp/x,server=maybe", "'server' must be on or off, not 'maybe'" },
+        { true, "null,id=n,mux=perhaps", "'mux' must be on or off" },
+        { true, "null,id=n,junk", "'junk' is not key=value" },
+        { true, "socket,id=s,host=256.1.1.1,port=1,server=on,wait=off", "tcp:256.1.1.1:1" },
+    };
+
+    for (unsigned i = 0; i < G_N_ELEMENTS(bad); i++) {
+        GError *err = NULL;
+        Chardev *chr = bad[i].chardev ? qemu_chr_new_from_opts(bad[i].spec, &err)
+                                      : qemu_chr_new("bad", bad[i].spec, &err);
+        g_assert_null(chr);
+        g_assert_nonnull(err);
+        if (!strstr(err->message, bad[i].msg)) {
+            g_error("'%s': message '%s' lacks '%s'", bad[i].spec, err->message,
+                    bad[i].msg);
+        }
+        g_error_free(err);
+    }
+
+    /* Duplicate ids; a second frontend on a plain backend; "none". */
+    {
+        GError *err = NULL;
+        Chardev *n = qemu_chr_new_from_opts("null,id=dup", &err);
+        FakeFE a;
+        CharBackend b;
+
+        g_assert_no_error(err);
+        g_assert_null(qemu_chr_new_from_opts("null,id=dup", &err));
+        g_assert_nonnull(strstr(err->message, "a chardev with id 'dup' already exists"));
+        g_clear_error(&err);
+        fe_attach(&a, n);
+        g_assert_false(qemu_chr_fe_init(&b, n, &err));
+        g_assert_nonnull(strstr(err->message, "chardev 'dup' is already in use"));
+        g_clear_error(&err);
+        g_assert_cmpint(qemu_chr_fe_write(&a.be, (const uint8_t *)"x", 1), ==, 1);
+        fe_detach(&a);
+        qemu_chr_delete(n);
+        g_assert_null(qemu_chr_new("none0", "none", &err));
+        g_assert_no_error(err);
+    }
+}
+
 int main(int argc, char **argv)
 {
+    int ret;
+
     g_test_init(&argc, &argv, NULL);
+    tmpdir = g_dir_make_tmp("tern-chardev-XXXXXX", NULL);
+    g_assert_nonnull(tmpdir);
     main_thread = g_thread_self();
     qemu_init_main_loop();
     g_assert_true(bql_locked());
@@ -305,5 +896,16 @@ int main(int argc, char **argv)
     g_test_add_func("/main-loop/timers-order", test_timers_order);
     g_test_add_func("/main-loop/virtual-clock-stops", test_virtual_clock_stops);
     g_test_add_func("/main-loop/thread-pool", test_thread_pool);
-    return g_test_run();
+    g_test_add_func("/chardev/mux-escapes", test_mux_escapes);
+    g_test_add_func("/chardev/file", test_file_backend);
+    g_test_add_func("/chardev/socket-unix-reconnect", test_socket_unix_reconnect);
+    g_test_add_func("/chardev/socket-tcp", test_socket_tcp);
+    g_test_add_func("/chardev/socket-wait", test_socket_wait);
+    g_test_add_func("/chardev/pty", test_pty);
+    g_test_add_func("/chardev/stdio-pipes", test_stdio_pipes);
+    g_test_add_func("/chardev/parse-errors", test_parse_errors);
+    ret = g_test_run();
+    rmdir(tmpdir);
+    g_free(tmpdir);
+    return ret;
 }
