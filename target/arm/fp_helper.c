@@ -27,7 +27,15 @@
  *    of its sign with UFC set and IXC not set, as FPRound does.
  *  - FMAX/FMIN/FMAXNM/FMINNM, compares, FRINT*, FP->integer conversions
  *    are done in software on exact values (no host flags involved).
- *  - Half precision (FP16) is not implemented: the translator rejects it.
+ *  - Half precision: the operands widen exactly to double; the host
+ *    computes in double rounding towards zero, and an inexact result gets
+ *    its lowest bit set ("round to odd": 53 bits >= 11 + 2, so rounding
+ *    that to half in software gives the correctly rounded result in every
+ *    mode, and tininess before rounding is preserved).  The final
+ *    rounding, overflow, underflow, FPCR.FZ16 (inputs flushed without IDC,
+ *    tiny results flushed with UFC) and FPCR.AHP (conversions only) are
+ *    done in software (h_round).  Half additions and products are exact
+ *    in double, so FMA is a product plus one rounded addition.
  */
 #include <fenv.h>
 #include <math.h>
@@ -320,6 +328,300 @@ static uint64_t arith(CPUARMState *env, int hop, uint64_t a, uint64_t b,
 }
 
 /* ------------------------------------------------------------------ */
+/* Half precision                                                      */
+
+#define H_SIGN 0x8000u
+#define H_EXP 0x7c00u
+#define H_FRAC 0x03ffu
+#define H_QUIET 0x0200u
+#define H_DEFAULT_NAN 0x7e00u
+
+static inline bool h_is_nan(uint64_t x)
+{
+    return (x & H_EXP) == H_EXP && (x & H_FRAC);
+}
+static inline bool h_is_snan(uint64_t x) { return h_is_nan(x) && !(x & H_QUIET); }
+static inline bool h_is_qnan(uint64_t x) { return h_is_nan(x) && (x & H_QUIET); }
+static inline bool h_is_inf(uint64_t x) { return (x & 0x7fff) == H_EXP; }
+static inline bool h_is_zero(uint64_t x) { return (x & 0x7fff) == 0; }
+
+/* The value of a half (no NaN; inf ok), exact; ahp: exponent 31 normal. */
+static double h_value(uint64_t x, bool ahp)
+{
+    int e = (int)((x >> 10) & 31), f = (int)(x & H_FRAC);
+    double v;
+
+    if (e == 31 && !ahp) {
+        v = INFINITY;
+    } else if (e == 0) {
+        v = ldexp(f, -24);
+    } else {
+        v = ldexp(f | 0x400, e - 25);
+    }
+    return (x & H_SIGN) ? -v : v;
+}
+
+static inline uint64_t h_flush_in(CPUARMState *env, uint64_t x)
+{
+    /* FPUnpack: FZ16 flushes half denormals without setting IDC. */
+    if ((env->fpcr & FPCR_FZ16) && (x & H_EXP) == 0) {
+        return x & H_SIGN;
+    }
+    return x;
+}
+
+static uint64_t h_process_nan(CPUARMState *env, uint64_t x)
+{
+    if (h_is_snan(x)) {
+        raise(env, FPSR_IOC);
+        x |= H_QUIET;
+    }
+    return (env->fpcr & FPCR_DN) ? H_DEFAULT_NAN : x;
+}
+
+static bool h_process_nans(CPUARMState *env, const uint64_t *ops, int n,
+                           uint64_t *res)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < n; i++) {
+            if (pass ? h_is_nan(ops[i]) : h_is_snan(ops[i])) {
+                *res = h_process_nan(env, ops[i]);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/*
+ * FPRound to half of v (finite or infinite, not NaN), which is exact or
+ * rounded to odd.  fz: FPCR.FZ16 applies; ahp: the alternative format
+ * (no infinities: overflow saturates with IOC).
+ */
+static uint64_t h_round(CPUARMState *env, double v, int rmode, bool fz,
+                        bool ahp)
+{
+    uint64_t sign = signbit(v) ? H_SIGN : 0;
+    double x = fabs(v), m, mi, frac;
+    int e, q, emax = ahp ? 16 : 15;
+    bool up;
+
+    if (x == 0) {
+        return sign;
+    }
+    if (isinf(x)) {
+        if (ahp) {
+            raise(env, FPSR_IOC);
+            return sign | 0x7fff;
+        }
+        return sign | H_EXP;
+    }
+    frexp(x, &e);
+    e -= 1;                             /* x in [2^e, 2^(e+1)) */
+    if (e < -14 && fz) {
+        raise(env, FPSR_UFC);
+        return sign;
+    }
+    q = (e < -14 ? -14 : e) - 10;       /* the quantum is 2^q */
+    m = ldexp(x, -q);
+    mi = floor(m);
+    frac = m - mi;
+    switch (rmode) {
+    case FPROUND_TIEEVEN:
+        up = frac > 0.5 || (frac == 0.5 && fmod(mi, 2.0) != 0);
+        break;
+    case FPROUND_TIEAWAY:
+        up = frac >= 0.5;
+        break;
+    case FPROUND_POSINF:
+        up = frac > 0 && !sign;
+        break;
+    case FPROUND_NEGINF:
+        up = frac > 0 && sign;
+        break;
+    default:
+        up = false;
+        break;
+    }
+    if (up) {
+        mi += 1;
+    }
+    if (mi >= 2048) {
+        mi /= 2;
+        q++;
+    }
+    if (mi >= 1024 && q + 10 > emax) {
+        if (ahp) {
+            raise(env, FPSR_IOC);
+            return sign | 0x7fff;
+        }
+        raise(env, FPSR_OFC | FPSR_IXC);
+        if (rmode == FPROUND_TIEEVEN || rmode == FPROUND_TIEAWAY ||
+            (rmode == FPROUND_POSINF && !sign) ||
+            (rmode == FPROUND_NEGINF && sign)) {
+            return sign | H_EXP;
+        }
+        return sign | 0x7bff;
+    }
+    if (frac != 0) {
+        raise(env, e < -14 ? FPSR_IXC | FPSR_UFC : FPSR_IXC);
+    }
+    if (mi >= 1024) {
+        return sign | (uint64_t)(q + 25) << 10 | ((uint64_t)mi - 1024);
+    }
+    return sign | (uint64_t)mi;
+}
+
+static double h_host_op(int hop, double a, double b, double c)
+{
+    volatile double va = a, vb = b, vc = c, r;
+
+    switch (hop) {
+    case HOP_ADD: r = va + vb; break;
+    case HOP_SUB: r = va - vb; break;
+    case HOP_MUL: r = va * vb; break;
+    case HOP_DIV: r = va / vb; break;
+    case HOP_SQRT: r = sqrt(va); break;
+    default: {                  /* FMA: b * c is exact in double */
+        volatile double p = vb * vc;
+        r = va + p;
+        break;
+    }
+    }
+    return r;
+}
+
+/*
+ * Host double operation in round-towards-zero, then rounded to odd.  An
+ * exact zero sum takes its sign from the FPCR rounding mode (-0 when
+ * rounding down), so that case is redone in that mode.
+ */
+static double h_host(CPUARMState *env, int hop, double a, double b, double c)
+{
+    int rm = fpcr_rmode(env);
+    uint32_t fl;
+    uint64_t bits;
+    double r;
+
+    host_begin(FPROUND_ZERO);
+    r = h_host_op(hop, a, b, c);
+    fl = host_end(FPROUND_ZERO);
+    if (r == 0 && !(fl & FPSR_IXC) && rm != FPROUND_ZERO) {
+        host_begin(rm);
+        r = h_host_op(hop, a, b, c);
+        host_end(rm);
+    }
+    raise(env, fl & (FPSR_IOC | FPSR_DZC));
+    bits = double_bits(r);
+    if ((fl & FPSR_IXC) && !isnan(r)) {
+        bits |= 1;
+    }
+    return bits_double(bits);
+}
+
+static uint64_t h_arith(CPUARMState *env, int hop, uint64_t a, uint64_t b,
+                        uint64_t c)
+{
+    double r = h_host(env, hop, h_value(a, false), h_value(b, false),
+                      h_value(c, false));
+
+    if (isnan(r)) {
+        return H_DEFAULT_NAN;           /* invalid operation (IOC raised) */
+    }
+    return h_round(env, r, fpcr_rmode(env), env->fpcr & FPCR_FZ16, false);
+}
+
+static uint64_t h_minmax(CPUARMState *env, uint64_t a, uint64_t b,
+                         bool is_max, bool num)
+{
+    uint64_t res, ops[2];
+    double va, vb;
+
+    a = h_flush_in(env, a);
+    b = h_flush_in(env, b);
+    if (num) {
+        uint64_t loser = is_max ? (H_SIGN | H_EXP) : H_EXP;
+
+        if (h_is_qnan(a) && !h_is_nan(b)) {
+            a = loser;
+        } else if (h_is_qnan(b) && !h_is_nan(a)) {
+            b = loser;
+        }
+    }
+    ops[0] = a;
+    ops[1] = b;
+    if (h_process_nans(env, ops, 2, &res)) {
+        return res;
+    }
+    if (h_is_zero(a) && h_is_zero(b)) {
+        return is_max ? (a & b) : (a | b);
+    }
+    va = h_value(a, false);
+    vb = h_value(b, false);
+    return is_max ? (va > vb ? a : b) : (va < vb ? a : b);
+}
+
+static uint64_t h_binop(CPUARMState *env, int op, uint64_t a, uint64_t b)
+{
+    uint64_t res, ops[2];
+
+    switch (op) {
+    case FPOP_MAX: return h_minmax(env, a, b, true, false);
+    case FPOP_MIN: return h_minmax(env, a, b, false, false);
+    case FPOP_MAXNM: return h_minmax(env, a, b, true, true);
+    case FPOP_MINNM: return h_minmax(env, a, b, false, true);
+    case FPOP_NMUL: return h_binop(env, FPOP_MUL, a, b) ^ H_SIGN;
+    case FPOP_ABD: return h_binop(env, FPOP_SUB, a, b) & ~(uint64_t)H_SIGN;
+    }
+    ops[0] = a = h_flush_in(env, a);
+    ops[1] = b = h_flush_in(env, b);
+    if (h_process_nans(env, ops, 2, &res)) {
+        return res;
+    }
+    switch (op) {
+    case FPOP_MULX:
+        if ((h_is_inf(a) && h_is_zero(b)) || (h_is_zero(a) && h_is_inf(b))) {
+            return ((a ^ b) & H_SIGN) | 0x4000;
+        }
+        return h_arith(env, HOP_MUL, a, b, 0);
+    case FPOP_MUL: return h_arith(env, HOP_MUL, a, b, 0);
+    case FPOP_DIV: return h_arith(env, HOP_DIV, a, b, 0);
+    case FPOP_ADD: return h_arith(env, HOP_ADD, a, b, 0);
+    default: return h_arith(env, HOP_SUB, a, b, 0);
+    }
+}
+
+static uint64_t h_muladd(CPUARMState *env, uint64_t addend, uint64_t n,
+                         uint64_t m)
+{
+    uint64_t res, ops[3];
+    bool inf_times_zero;
+
+    ops[0] = addend = h_flush_in(env, addend);
+    ops[1] = n = h_flush_in(env, n);
+    ops[2] = m = h_flush_in(env, m);
+    inf_times_zero = (h_is_inf(n) && h_is_zero(m)) ||
+                     (h_is_zero(n) && h_is_inf(m));
+    if (h_process_nans(env, ops, 3, &res)) {
+        if (h_is_qnan(addend) && inf_times_zero) {
+            raise(env, FPSR_IOC);
+            return H_DEFAULT_NAN;
+        }
+        return res;
+    }
+    return h_arith(env, HOP_FMA, addend, n, m);
+}
+
+static uint64_t h_sqrt(CPUARMState *env, uint64_t a)
+{
+    a = h_flush_in(env, a);
+    if (h_is_nan(a)) {
+        return h_process_nan(env, a);
+    }
+    return h_arith(env, HOP_SQRT, a, 0, 0);
+}
+
+/* ------------------------------------------------------------------ */
 /* The operations                                                      */
 
 static uint64_t minmax(CPUARMState *env, uint64_t a, uint64_t b, bool d,
@@ -355,10 +657,13 @@ static uint64_t minmax(CPUARMState *env, uint64_t a, uint64_t b, bool d,
     return va < vb ? a : b;
 }
 
-uint64_t fpc_binop(CPUARMState *env, int op, uint64_t a, uint64_t b, bool d)
+uint64_t fpc_binop(CPUARMState *env, int op, uint64_t a, uint64_t b, int d)
 {
     uint64_t res;
 
+    if (d == FPF_H) {
+        return h_binop(env, op, a, b);
+    }
     switch (op) {
     case FPOP_MAX:
         return minmax(env, a, b, d, true, false);
@@ -401,11 +706,14 @@ uint64_t fpc_binop(CPUARMState *env, int op, uint64_t a, uint64_t b, bool d)
 }
 
 uint64_t fpc_muladd(CPUARMState *env, uint64_t addend, uint64_t n,
-                    uint64_t m, bool d)
+                    uint64_t m, int d)
 {
     uint64_t res;
     bool inf_times_zero;
 
+    if (d == FPF_H) {
+        return h_muladd(env, addend, n, m);
+    }
     addend = flush_in(env, addend, d);
     n = flush_in(env, n, d);
     m = flush_in(env, m, d);
@@ -421,8 +729,11 @@ uint64_t fpc_muladd(CPUARMState *env, uint64_t addend, uint64_t n,
     return arith(env, HOP_FMA, addend, n, m, d);
 }
 
-uint64_t fpc_sqrt(CPUARMState *env, uint64_t a, bool d)
+uint64_t fpc_sqrt(CPUARMState *env, uint64_t a, int d)
 {
+    if (d == FPF_H) {
+        return h_sqrt(env, a);
+    }
     a = flush_in(env, a, d);
     if (f_is_nan(a, d)) {
         return process_nan(env, a, d);
@@ -448,10 +759,26 @@ static double round_exact(double v, int rmode)
     }
 }
 
-uint64_t fpc_round_int(CPUARMState *env, uint64_t a, bool d, int rmode,
+uint64_t fpc_round_int(CPUARMState *env, uint64_t a, int d, int rmode,
                        bool exact)
 {
     double v, r;
+
+    if (d == FPF_H) {
+        a = h_flush_in(env, a);
+        if (h_is_nan(a)) {
+            return h_process_nan(env, a);
+        }
+        if (h_is_inf(a) || h_is_zero(a)) {
+            return a;
+        }
+        v = h_value(a, false);
+        r = round_exact(v, rmode);
+        if (exact && r != v) {
+            raise(env, FPSR_IXC);
+        }
+        return h_round(env, r, FPROUND_ZERO, false, false);     /* exact */
+    }
 
     a = flush_in(env, a, d);
     if (f_is_nan(a, d)) {
@@ -500,10 +827,95 @@ uint64_t fpc_convert(CPUARMState *env, uint64_t a, bool from_d)
     return double_bits((double)bits_float(a));       /* exact */
 }
 
-unsigned fpc_compare(CPUARMState *env, uint64_t a, uint64_t b, bool d,
+/* Flush (and classify) the operands of a compare: true if unordered. */
+static bool cmp_operands(CPUARMState *env, uint64_t *a, uint64_t *b, int d,
+                         bool signal_qnan, double *va, double *vb)
+{
+    if (d != FPF_H) {
+        *a = flush_in(env, *a, d);
+        *b = flush_in(env, *b, d);
+        if (f_is_nan(*a, d) || f_is_nan(*b, d)) {
+            if (signal_qnan || f_is_snan(*a, d) || f_is_snan(*b, d)) {
+                raise(env, FPSR_IOC);
+            }
+            return true;
+        }
+        *va = f_to_double(*a, d);
+        *vb = f_to_double(*b, d);
+        return false;
+    }
+    *a = h_flush_in(env, *a);
+    *b = h_flush_in(env, *b);
+    if (h_is_nan(*a) || h_is_nan(*b)) {
+        if (signal_qnan || h_is_snan(*a) || h_is_snan(*b)) {
+            raise(env, FPSR_IOC);
+        }
+        return true;
+    }
+    *va = h_value(*a, false);
+    *vb = h_value(*b, false);
+    return false;
+}
+
+uint64_t fpc_convert_fmt(CPUARMState *env, uint64_t a, int from, int to)
+{
+    bool ahp = env->fpcr & FPCR_AHP;
+
+    if (from != FPF_H && to != FPF_H) {
+        return fpc_convert(env, a, from == FPF_D);
+    }
+    if (from == FPF_H) {
+        double v;
+
+        if (!ahp && h_is_nan(a)) {
+            if (h_is_snan(a)) {
+                raise(env, FPSR_IOC);
+            }
+            if (env->fpcr & FPCR_DN) {
+                return f_default_nan(to == FPF_D);
+            }
+            if (to == FPF_D) {
+                return (a & H_SIGN) << 48 | 0x7ff8000000000000ull |
+                       (a & H_FRAC) << 42;
+            }
+            return (a & H_SIGN) << 16 | 0x7fc00000u | (a & H_FRAC) << 13;
+        }
+        v = h_value(a, ahp);            /* exact in either format */
+        return to == FPF_D ? double_bits(v) : float_bits((float)v);
+    }
+    /* single/double -> half */
+    a = flush_in(env, a, from == FPF_D);
+    if (f_is_nan(a, from == FPF_D)) {
+        uint64_t sign = from == FPF_D ? (a >> 48) & H_SIGN : (a >> 16) & H_SIGN;
+
+        if (ahp) {
+            raise(env, FPSR_IOC);
+            return sign;
+        }
+        if (f_is_snan(a, from == FPF_D)) {
+            raise(env, FPSR_IOC);
+        }
+        if (env->fpcr & FPCR_DN) {
+            return H_DEFAULT_NAN;
+        }
+        return sign | H_DEFAULT_NAN |
+               ((a >> (from == FPF_D ? 42 : 13)) & 0x1ff);
+    }
+    return h_round(env, f_to_double(a, from == FPF_D), fpcr_rmode(env),
+                   false, ahp);
+}
+
+unsigned fpc_compare(CPUARMState *env, uint64_t a, uint64_t b, int d,
                      bool signal_all)
 {
     double va, vb;
+
+    if (d == FPF_H) {
+        if (cmp_operands(env, &a, &b, d, signal_all, &va, &vb)) {
+            return 0x3;
+        }
+        return va == vb ? 0x6 : va < vb ? 0x8 : 0x2;
+    }
 
     a = flush_in(env, a, d);
     b = flush_in(env, b, d);
@@ -521,22 +933,15 @@ unsigned fpc_compare(CPUARMState *env, uint64_t a, uint64_t b, bool d,
     return va < vb ? 0x8 : 0x2;         /* N, or C */
 }
 
-bool fpc_compare_cond(CPUARMState *env, uint64_t a, uint64_t b, bool d,
+bool fpc_compare_cond(CPUARMState *env, uint64_t a, uint64_t b, int d,
                       int cond)
 {
     double va, vb;
 
-    a = flush_in(env, a, d);
-    b = flush_in(env, b, d);
-    if (f_is_nan(a, d) || f_is_nan(b, d)) {
-        /* FPCompareEQ signals only on signalling NaNs, GE/GT on all. */
-        if (cond != 0 || f_is_snan(a, d) || f_is_snan(b, d)) {
-            raise(env, FPSR_IOC);
-        }
+    /* FPCompareEQ signals only on signalling NaNs, GE/GT on all. */
+    if (cmp_operands(env, &a, &b, d, cond != 0, &va, &vb)) {
         return false;
     }
-    va = f_to_double(a, d);
-    vb = f_to_double(b, d);
     switch (cond) {
     case 0:
         return va == vb;
@@ -547,26 +952,35 @@ bool fpc_compare_cond(CPUARMState *env, uint64_t a, uint64_t b, bool d,
     }
 }
 
-uint64_t fpc_to_int(CPUARMState *env, uint64_t a, bool d, int rmode,
-                    int fbits, bool is64, bool uns)
+uint64_t fpc_to_int_w(CPUARMState *env, uint64_t a, int d, int rmode,
+                      int fbits, int width, bool uns)
 {
     double v, r, lim;
-    uint64_t res;
+    uint64_t res, mask = width == 64 ? ~0ull : (1ull << width) - 1;
 
-    a = flush_in(env, a, d);
-    if (f_is_nan(a, d)) {
-        raise(env, FPSR_IOC);
-        return 0;
+    if (d == FPF_H) {
+        a = h_flush_in(env, a);
+        if (h_is_nan(a)) {
+            raise(env, FPSR_IOC);
+            return 0;
+        }
+        v = ldexp(h_value(a, false), fbits);
+    } else {
+        a = flush_in(env, a, d);
+        if (f_is_nan(a, d)) {
+            raise(env, FPSR_IOC);
+            return 0;
+        }
+        /* Exact: a single widens exactly, scaling by 2^fbits is exact (or
+         * overflows to infinity, which saturates below as it should). */
+        v = ldexp(f_to_double(a, d), fbits);
     }
-    /* Exact: a single widens exactly, scaling by 2^fbits is exact (or
-     * overflows to infinity, which saturates below as it should). */
-    v = ldexp(f_to_double(a, d), fbits);
     r = round_exact(v, rmode);
     if (uns) {
-        lim = is64 ? 18446744073709551616.0 : 4294967296.0;
+        lim = ldexp(1.0, width);
         if (r >= lim) {
             raise(env, FPSR_IOC);
-            return is64 ? ~0ull : 0xffffffffull;
+            return mask;
         }
         if (r < 0) {
             raise(env, FPSR_IOC);
@@ -574,19 +988,16 @@ uint64_t fpc_to_int(CPUARMState *env, uint64_t a, bool d, int rmode,
         }
         res = (uint64_t)r;
     } else {
-        lim = is64 ? 9223372036854775808.0 : 2147483648.0;
+        lim = ldexp(1.0, width - 1);
         if (r >= lim) {
             raise(env, FPSR_IOC);
-            return is64 ? 0x7fffffffffffffffull : 0x7fffffffull;
+            return mask >> 1;
         }
         if (r < -lim) {
             raise(env, FPSR_IOC);
-            return is64 ? 0x8000000000000000ull : 0x80000000ull;
+            return (mask >> 1) + 1;
         }
-        res = (uint64_t)(int64_t)r;
-        if (!is64) {
-            res &= 0xffffffffull;
-        }
+        res = (uint64_t)(int64_t)r & mask;
     }
     if (r != v) {
         raise(env, FPSR_IXC);
@@ -594,11 +1005,32 @@ uint64_t fpc_to_int(CPUARMState *env, uint64_t a, bool d, int rmode,
     return res;
 }
 
-uint64_t fpc_from_int(CPUARMState *env, uint64_t v, bool d, int fbits,
+uint64_t fpc_to_int(CPUARMState *env, uint64_t a, int d, int rmode,
+                    int fbits, bool is64, bool uns)
+{
+    return fpc_to_int_w(env, a, d, rmode, fbits, is64 ? 64 : 32, uns);
+}
+
+uint64_t fpc_from_int(CPUARMState *env, uint64_t v, int d, int fbits,
                       bool uns)
 {
     int rm = fpcr_rmode(env);
     uint64_t r;
+
+    if (d == FPF_H) {
+        /* To double rounding towards zero, then to odd, then to half. */
+        volatile double x;
+        uint64_t bits;
+
+        host_begin(FPROUND_ZERO);
+        x = uns ? (double)v : (double)(int64_t)v;
+        bits = double_bits(x);
+        if (host_end(FPROUND_ZERO) & FPSR_IXC) {
+            bits |= 1;
+        }
+        return h_round(env, ldexp(bits_double(bits), -fbits), rm,
+                       env->fpcr & FPCR_FZ16, false);
+    }
 
     /*
      * One rounding by the host's conversion (cvtsi2sd/ss honour the
@@ -626,21 +1058,27 @@ static inline CPUARMState *arm_env(CPUArchState *env)
     return (CPUARMState *)env;
 }
 
+/* The format of a helper's desc: bit 3 = half, else bit 0 = double. */
+static inline int dfmt(uint32_t desc)
+{
+    return desc & 8 ? FPF_H : (int)(desc & 1);
+}
+
 uint64_t helper_fp_binop(CPUArchState *env, uint64_t a, uint64_t b,
                          uint32_t desc)
 {
-    return fpc_binop(arm_env(env), (desc >> 4) & 0xf, a, b, desc & 1);
+    return fpc_binop(arm_env(env), (desc >> 4) & 0xf, a, b, dfmt(desc));
 }
 
 uint64_t helper_fp_muladd(CPUArchState *env, uint64_t addend, uint64_t n,
                           uint64_t m, uint32_t desc)
 {
-    return fpc_muladd(arm_env(env), addend, n, m, desc & 1);
+    return fpc_muladd(arm_env(env), addend, n, m, dfmt(desc));
 }
 
 uint64_t helper_fp_unop(CPUArchState *env, uint64_t a, uint32_t desc)
 {
-    bool d = desc & 1;
+    int d = dfmt(desc);
 
     switch ((desc >> 4) & 0xf) {
     case 0:
@@ -651,25 +1089,28 @@ uint64_t helper_fp_unop(CPUArchState *env, uint64_t a, uint32_t desc)
                              rmode == 7 ? fpcr_rmode(arm_env(env)) : rmode,
                              (desc >> 11) & 1);
     }
-    default:
+    case 2:
         return fpc_convert(arm_env(env), a, d);
+    default:
+        return fpc_convert_fmt(arm_env(env), a, (desc >> 8) & 3,
+                               (desc >> 12) & 3);
     }
 }
 
 uint64_t helper_fp_compare(CPUArchState *env, uint64_t a, uint64_t b,
                            uint32_t desc)
 {
-    return fpc_compare(arm_env(env), a, b, desc & 1, (desc >> 1) & 1);
+    return fpc_compare(arm_env(env), a, b, dfmt(desc), (desc >> 1) & 1);
 }
 
 uint64_t helper_fp_to_int(CPUArchState *env, uint64_t a, uint32_t desc)
 {
-    return fpc_to_int(arm_env(env), a, desc & 1, (desc >> 4) & 7,
+    return fpc_to_int(arm_env(env), a, dfmt(desc), (desc >> 4) & 7,
                       (desc >> 8) & 0x7f, (desc >> 1) & 1, (desc >> 2) & 1);
 }
 
 uint64_t helper_int_to_fp(CPUArchState *env, uint64_t v, uint32_t desc)
 {
-    return fpc_from_int(arm_env(env), v, desc & 1, (desc >> 8) & 0x7f,
+    return fpc_from_int(arm_env(env), v, dfmt(desc), (desc >> 8) & 0x7f,
                         (desc >> 2) & 1);
 }

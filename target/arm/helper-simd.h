@@ -28,8 +28,8 @@ DEF_HELPER_FLAGS_2(simd_fp_3same, TCG_CALL_NO_RWG, void, env, i32)
 DEF_HELPER_FLAGS_2(simd_fp_2misc, TCG_CALL_NO_RWG, void, env, i32)
 
 /*
- * Scalar FP, on raw bits (S in the low 32 bits, D in 64); desc bit 0 =
- * double.  They read env->fpcr and accumulate into env->fpsr.
+ * Scalar FP, on raw bits (H in the low 16 bits, S in 32, D in 64); desc
+ * bit 0 = double, bit 3 = half.  They read env->fpcr and accumulate into env->fpsr.
  */
 /* op (desc 7:4): 0 FMUL 1 FDIV 2 FADD 3 FSUB 4 FMAX 5 FMIN 6 FMAXNM
  * 7 FMINNM 8 FNMUL 9 FMULX 10 FABD */
@@ -37,7 +37,8 @@ DEF_HELPER_FLAGS_4(fp_binop, TCG_CALL_NO_RWG, i64, env, i64, i64, i32)
 /* (addend, n, m): addend + n * m, one rounding */
 DEF_HELPER_FLAGS_5(fp_muladd, TCG_CALL_NO_RWG, i64, env, i64, i64, i64, i32)
 /* op (desc 7:4): 0 FSQRT 1 FRINT (rmode 10:8, exact bit 11) 2 FCVT
- * (desc bit 0 = source is double; to the other size) */
+ * (desc bit 0 = source is double; to the other size) 3 FCVT from format
+ * 9:8 to format 13:12 (FPF_*: 0 S, 1 D, 2 H) */
 DEF_HELPER_FLAGS_3(fp_unop, TCG_CALL_NO_RWG, i64, env, i64, i32)
 /* NZCV (bits 3:0) of a compare; desc bit 1: signal on quiet NaN too */
 DEF_HELPER_FLAGS_4(fp_compare, TCG_CALL_NO_RWG, i64, env, i64, i64, i32)

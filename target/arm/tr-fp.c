@@ -1,20 +1,25 @@
 /*
  * A64 scalar floating point (bit 30 = 0, bits 28:24 = 1111x), reached
- * from tr-simd-fp.c's table.  Single and double precision; half precision
- * (ftype = 11) is not implemented and raises SIGILL.
+ * from tr-simd-fp.c's table.  Single, double and half precision (ftype =
+ * 11: FEAT_FP16, only when the CPU model has it; FCVT to and from half
+ * is ARMv8.0 and always there).  "d" below is the format, FPF_S/D/H.
  *
  * Done: FMOV (register, immediate, general <-> S/D/V.D[1]), FABS, FNEG,
  * FSQRT, FCVT S<->D, FRINTN/P/M/Z/A/X/I, FADD/FSUB/FMUL/FDIV/FNMUL,
  * FMAX/FMIN/FMAXNM/FMINNM, FMADD/FMSUB/FNMADD/FNMSUB, FCMP/FCMPE (also
  * with #0), FCCMP/FCCMPE, FCSEL, SCVTF/UCVTF and FCVT{N,P,M,Z,A}{S,U}
- * (integer and fixed point).  Not done: FJCVTZS, FRINT32/64, FP16.
+ * (integer and fixed point), all also for half precision.
  *
  * The arithmetic is in helpers (fp_helper.c) that follow FPCR/FPSR;
  * moves, FABS/FNEG and FCSEL are bit operations here.
  */
 #include "target/arm/translate.h"
+#include "target/arm/fp-core.h"
 
-uint64_t a64_vfp_expand_imm(int imm8, bool d);
+/* A helper desc's format bits (see helper-simd.h): bit 3 half, bit 0 double. */
+#define FD(d) ((d) == FPF_H ? 8 : (d))
+
+uint64_t a64_vfp_expand_imm(int imm8, int d);
 
 static intptr_t fofs(int n, int half)
 {
@@ -22,45 +27,54 @@ static intptr_t fofs(int n, int half)
                       + 8 * half);
 }
 
-/* S (zero-extended) or D register n. */
-static TCGv_i64 read_fp(DisasContext *s, int n, bool d)
+/* H, S (zero-extended) or D register n. */
+static TCGv_i64 read_fp(DisasContext *s, int n, int d)
 {
     TCGv_i64 t = new_tmp_a64(s);
 
-    if (d) {
+    if (d == FPF_D) {
         tcg_gen_ld_i64(t, tcg_env, fofs(n, 0));
+    } else if (d == FPF_H) {
+        tcg_gen_ld16u_i64(t, tcg_env, fofs(n, 0));
     } else {
         tcg_gen_ld32u_i64(t, tcg_env, fofs(n, 0));
     }
     return t;
 }
 
-/* Write S (low 32 bits of v) or D register n; the rest of Vn is zeroed. */
-static void write_fp(DisasContext *s, int n, TCGv_i64 v, bool d)
+/* Write H/S/D (low bits of v) register n; the rest of Vn is zeroed. */
+static void write_fp(DisasContext *s, int n, TCGv_i64 v, int d)
 {
-    if (d) {
+    if (d == FPF_D) {
         tcg_gen_st_i64(v, tcg_env, fofs(n, 0));
     } else {
         TCGv_i64 t = new_tmp_a64(s);
 
-        tcg_gen_ext32u_i64(t, v);
+        if (d == FPF_H) {
+            tcg_gen_ext16u_i64(t, v);
+        } else {
+            tcg_gen_ext32u_i64(t, v);
+        }
         tcg_gen_st_i64(t, tcg_env, fofs(n, 0));
     }
     tcg_gen_st_i64(tcg_constant_i64(0), tcg_env, fofs(n, 1));
 }
 
-static inline int64_t sign_bit(bool d)
+static inline int64_t sign_bit(int d)
 {
-    return d ? INT64_MIN : (int64_t)0x80000000u;
+    return d == FPF_D ? INT64_MIN : d == FPF_H ? 0x8000 : (int64_t)0x80000000u;
 }
 
-/* ftype 00 = single, 01 = double; others (half, 10) are not done here. */
-static bool ftype_ok(uint32_t insn, bool *d)
+/* ftype 00 = single, 01 = double, 11 = half (FP16 models); 10 unallocated. */
+static bool ftype_to_fmt(DisasContext *s, int ftype, int *d)
 {
-    int ftype = extract32(insn, 22, 2);
+    *d = ftype == 3 ? FPF_H : ftype;
+    return ftype < 2 || (ftype == 3 && arm_feature(s->env, ARM_FEATURE_FPHP));
+}
 
-    *d = ftype == 1;
-    return ftype < 2;
+static bool ftype_ok(DisasContext *s, uint32_t insn, int *d)
+{
+    return ftype_to_fmt(s, extract32(insn, 22, 2), d);
 }
 
 /* Lazy flags from an NZCV value in bits 3:0. */
@@ -80,10 +94,24 @@ static bool trans_fp_1src(DisasContext *s, uint32_t insn)
     int opcode = extract32(insn, 15, 6);
     int rn = extract32(insn, 5, 5), rd = extract32(insn, 0, 5);
     TCGv_i64 v, r;
-    bool d;
-    int rmode;
+    int d;
+    int rmode, ftype = extract32(insn, 22, 2);
 
-    if (!ftype_ok(insn, &d)) {
+    if (opcode == 4 || opcode == 5 || opcode == 7) {
+        /* FCVT between formats: ARMv8.0, half included */
+        int to = opcode == 7 ? FPF_H : opcode - 4;
+
+        d = ftype == 3 ? FPF_H : ftype;
+        if (ftype == 2 || d == to) {
+            return false;
+        }
+        r = new_tmp_a64(s);
+        gen_helper_fp_unop(r, tcg_env, read_fp(s, rn, d),
+                           tcg_constant_i32(3 << 4 | d << 8 | to << 12));
+        write_fp(s, rd, r, to);
+        return true;
+    }
+    if (!ftype_ok(s, insn, &d)) {
         return false;
     }
     v = read_fp(s, rn, d);
@@ -101,16 +129,8 @@ static bool trans_fp_1src(DisasContext *s, uint32_t insn)
         write_fp(s, rd, r, d);
         return true;
     case 3:                                     /* FSQRT */
-        gen_helper_fp_unop(r, tcg_env, v, tcg_constant_i32(d));
+        gen_helper_fp_unop(r, tcg_env, v, tcg_constant_i32(FD(d)));
         write_fp(s, rd, r, d);
-        return true;
-    case 4:                                     /* FCVT to single */
-    case 5:                                     /* FCVT to double */
-        if (d == (opcode == 5)) {
-            return false;
-        }
-        gen_helper_fp_unop(r, tcg_env, v, tcg_constant_i32(2 << 4 | d));
-        write_fp(s, rd, r, !d);
         return true;
     case 8: rmode = 0; break;                   /* FRINTN */
     case 9: rmode = 1; break;                   /* FRINTP */
@@ -123,7 +143,7 @@ static bool trans_fp_1src(DisasContext *s, uint32_t insn)
         return false;
     }
     gen_helper_fp_unop(r, tcg_env, v,
-                       tcg_constant_i32(1 << 4 | rmode << 8 | d));
+                       tcg_constant_i32(1 << 4 | rmode << 8 | FD(d)));
     write_fp(s, rd, r, d);
     return true;
 }
@@ -133,16 +153,16 @@ static bool trans_fp_compare(DisasContext *s, uint32_t insn)
     int rm = extract32(insn, 16, 5), rn = extract32(insn, 5, 5);
     int opc2 = extract32(insn, 0, 5);
     TCGv_i64 a, b, nzcv;
-    bool d;
+    int d;
 
-    if (!ftype_ok(insn, &d) || (opc2 & 7)) {
+    if (!ftype_ok(s, insn, &d) || (opc2 & 7)) {
         return false;
     }
     a = read_fp(s, rn, d);
     b = (opc2 & 8) ? tcg_constant_i64(0) : read_fp(s, rm, d);
     nzcv = new_tmp_a64(s);
     gen_helper_fp_compare(nzcv, tcg_env, a, b,
-                          tcg_constant_i32(d | ((opc2 >> 4) & 1) << 1));
+                          tcg_constant_i32(FD(d) | ((opc2 >> 4) & 1) << 1));
     gen_set_nzcv4(nzcv);
     return true;
 }
@@ -156,9 +176,9 @@ static bool trans_fp_ccmp(DisasContext *s, uint32_t insn)
     TCGLabel *no = gen_new_label(), *done = gen_new_label();
     DisasCompare64 c;
     TCGv_i64 a, b, nzcv;
-    bool d;
+    int d;
 
-    if (!ftype_ok(insn, &d)) {
+    if (!ftype_ok(s, insn, &d)) {
         return false;
     }
     a64_test_cc(s, &c, cond);
@@ -166,7 +186,8 @@ static bool trans_fp_ccmp(DisasContext *s, uint32_t insn)
     a = read_fp(s, rn, d);
     b = read_fp(s, rm, d);
     nzcv = new_tmp_a64(s);
-    gen_helper_fp_compare(nzcv, tcg_env, a, b, tcg_constant_i32(d | e << 1));
+    gen_helper_fp_compare(nzcv, tcg_env, a, b,
+                          tcg_constant_i32(FD(d) | e << 1));
     gen_set_nzcv4(nzcv);
     tcg_gen_br(done);
     tcg_gen_set_label(no);
@@ -181,9 +202,9 @@ static bool trans_fp_csel(DisasContext *s, uint32_t insn)
     int rd = extract32(insn, 0, 5);
     DisasCompare64 c;
     TCGv_i64 a, b, r;
-    bool d;
+    int d;
 
-    if (!ftype_ok(insn, &d)) {
+    if (!ftype_ok(s, insn, &d)) {
         return false;
     }
     a64_test_cc(s, &c, extract32(insn, 12, 4));
@@ -198,9 +219,9 @@ static bool trans_fp_csel(DisasContext *s, uint32_t insn)
 static bool trans_fp_imm(DisasContext *s, uint32_t insn)
 {
     int rd = extract32(insn, 0, 5);
-    bool d;
+    int d;
 
-    if (!ftype_ok(insn, &d)) {
+    if (!ftype_ok(s, insn, &d)) {
         return false;
     }
     write_fp(s, rd,
@@ -215,16 +236,16 @@ static bool trans_fp_2src(DisasContext *s, uint32_t insn)
     int rm = extract32(insn, 16, 5), rn = extract32(insn, 5, 5);
     int rd = extract32(insn, 0, 5);
     TCGv_i64 r;
-    bool d;
+    int d;
 
-    if (!ftype_ok(insn, &d) || opcode > 8) {
+    if (!ftype_ok(s, insn, &d) || opcode > 8) {
         return false;
     }
     r = new_tmp_a64(s);
     /* opcode 0..8 = FMUL FDIV FADD FSUB FMAX FMIN FMAXNM FMINNM FNMUL,
      * the same numbering as fp_binop's op. */
     gen_helper_fp_binop(r, tcg_env, read_fp(s, rn, d), read_fp(s, rm, d),
-                        tcg_constant_i32(opcode << 4 | d));
+                        tcg_constant_i32(opcode << 4 | FD(d)));
     write_fp(s, rd, r, d);
     return true;
 }
@@ -235,9 +256,9 @@ static bool trans_fp_3src(DisasContext *s, uint32_t insn)
     int rm = extract32(insn, 16, 5), ra = extract32(insn, 10, 5);
     int rn = extract32(insn, 5, 5), rd = extract32(insn, 0, 5);
     TCGv_i64 a, n, r;
-    bool d;
+    int d;
 
-    if (!ftype_ok(insn, &d)) {
+    if (!ftype_ok(s, insn, &d)) {
         return false;
     }
     a = read_fp(s, ra, d);
@@ -251,24 +272,24 @@ static bool trans_fp_3src(DisasContext *s, uint32_t insn)
     }
     r = new_tmp_a64(s);
     gen_helper_fp_muladd(r, tcg_env, a, n, read_fp(s, rm, d),
-                         tcg_constant_i32(d));
+                         tcg_constant_i32(FD(d)));
     write_fp(s, rd, r, d);
     return true;
 }
 
 /* FP -> integer (rmode as in fp_to_int's desc) into Wd/Xd. */
-static void gen_fp_to_int(DisasContext *s, int rd, int rn, bool d, bool sf,
+static void gen_fp_to_int(DisasContext *s, int rd, int rn, int d, bool sf,
                           bool uns, int rmode, int fbits)
 {
     TCGv_i64 r = new_tmp_a64(s);
 
     gen_helper_fp_to_int(r, tcg_env, read_fp(s, rn, d),
-                         tcg_constant_i32(d | sf << 1 | uns << 2 |
+                         tcg_constant_i32(FD(d) | sf << 1 | uns << 2 |
                                           rmode << 4 | fbits << 8));
     tcg_gen_mov_i64(cpu_reg(s, rd), r);
 }
 
-static void gen_int_to_fp(DisasContext *s, int rd, int rn, bool d, bool sf,
+static void gen_int_to_fp(DisasContext *s, int rd, int rn, int d, bool sf,
                           bool uns, int fbits)
 {
     TCGv_i64 v = read_cpu_reg(s, rn, true);
@@ -282,7 +303,7 @@ static void gen_int_to_fp(DisasContext *s, int rd, int rn, bool d, bool sf,
         }
     }
     gen_helper_int_to_fp(r, tcg_env, v,
-                         tcg_constant_i32(d | uns << 2 | fbits << 8));
+                         tcg_constant_i32(FD(d) | uns << 2 | fbits << 8));
     write_fp(s, rd, r, d);
 }
 
@@ -293,13 +314,15 @@ static bool trans_fp_int(DisasContext *s, uint32_t insn)
     int rmode = extract32(insn, 19, 2);
     int opcode = extract32(insn, 16, 3);
     int rn = extract32(insn, 5, 5), rd = extract32(insn, 0, 5);
-    bool d = ftype == 1;
+    int d = ftype == 3 ? FPF_H : ftype;
     TCGv_i64 t;
 
     if (opcode >= 6) {                          /* FMOV */
         bool to_fp = opcode == 7;
 
-        if (rmode == 0 && ((!sf && ftype == 0) || (sf && ftype == 1))) {
+        if (rmode == 0 && ((!sf && ftype == 0) || (sf && ftype == 1) ||
+                           (ftype == 3 &&
+                            arm_feature(s->env, ARM_FEATURE_FPHP)))) {
             if (to_fp) {
                 write_fp(s, rd, read_cpu_reg(s, rn, sf), d);
             } else {
@@ -317,9 +340,9 @@ static bool trans_fp_int(DisasContext *s, uint32_t insn)
             }
             return true;
         }
-        return false;                           /* FP16, FJCVTZS */
+        return false;                           /* FJCVTZS */
     }
-    if (ftype >= 2) {
+    if (!ftype_to_fmt(s, ftype, &d)) {
         return false;
     }
     switch (opcode) {
@@ -348,9 +371,9 @@ static bool trans_fp_fixed(DisasContext *s, uint32_t insn)
     int opcode = extract32(insn, 16, 3);
     int scale = extract32(insn, 10, 6);
     int rn = extract32(insn, 5, 5), rd = extract32(insn, 0, 5);
-    bool d;
+    int d;
 
-    if (!ftype_ok(insn, &d) || (!sf && scale < 32)) {
+    if (!ftype_ok(s, insn, &d) || (!sf && scale < 32)) {
         return false;
     }
     if (rmode == 0 && (opcode == 2 || opcode == 3)) {

@@ -242,13 +242,18 @@ static bool trans_scalar_copy(DisasContext *s, uint32_t insn)
 /* ------------------------------------------------------------------ */
 /* AdvSIMD modified immediate                                          */
 
-/* VFPExpandImm: imm8 = a:b:cd:efgh to a single (d = 0) or double. */
-uint64_t a64_vfp_expand_imm(int imm8, bool d);
-uint64_t a64_vfp_expand_imm(int imm8, bool d)
+/* VFPExpandImm: imm8 = a:b:cd:efgh to a single (d = 0), double (1) or
+ * half (2). */
+uint64_t a64_vfp_expand_imm(int imm8, int d);
+uint64_t a64_vfp_expand_imm(int imm8, int d)
 {
     uint64_t a = (imm8 >> 7) & 1, b = (imm8 >> 6) & 1;
     uint64_t cd = (imm8 >> 4) & 3, efgh = imm8 & 15;
 
+    if (d == 2) {
+        return a << 15 | (b ^ 1) << 14 | (b ? 3ull : 0) << 12
+               | cd << 10 | efgh << 6;
+    }
     if (d) {
         return a << 63 | (b ^ 1) << 62 | (b ? 0xffull : 0) << 54
                | cd << 52 | efgh << 48;
