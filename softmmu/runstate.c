@@ -24,6 +24,7 @@ static int reset_requested;           /* ShutdownCause, atomic */
 static int powerdown_requested;       /* atomic */
 static int vmstop_requested = -1;     /* RunState or -1, atomic */
 static int exit_status;
+static int exit_status_requested = -1;   /* atomic; qemu_system_exit_request */
 
 static void (*powerdown_fn)(void *opaque);
 static void *powerdown_opaque;
@@ -142,6 +143,12 @@ void qemu_system_vmstop_request(RunState to)
     qemu_notify_event();
 }
 
+void qemu_system_exit_request(int status)
+{
+    g_atomic_int_set(&exit_status_requested, status);
+    qemu_system_shutdown_request(SHUTDOWN_CAUSE_GUEST_SHUTDOWN);
+}
+
 void qemu_register_powerdown_handler(void (*fn)(void *opaque), void *opaque)
 {
     powerdown_fn = fn;
@@ -189,10 +196,13 @@ bool main_loop_should_exit(void)
         bool host = cause == SHUTDOWN_CAUSE_HOST_QMP_QUIT ||
                     cause == SHUTDOWN_CAUSE_HOST_SIGNAL ||
                     cause == SHUTDOWN_CAUSE_HOST_UI;
+        int requested = g_atomic_int_get(&exit_status_requested);
         if (cause == SHUTDOWN_CAUSE_HOST_ERROR) {
             exit_status = 1;
+        } else if (requested >= 0) {
+            exit_status = requested;
         }
-        if (no_shutdown && !host && cause != SHUTDOWN_CAUSE_HOST_ERROR) {
+        if (no_shutdown && !host && cause != SHUTDOWN_CAUSE_HOST_ERROR && requested < 0) {
             vm_stop(RUN_STATE_SHUTDOWN);
             runstate_set(RUN_STATE_SHUTDOWN, (ShutdownCause)cause);
             return false;

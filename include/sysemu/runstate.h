@@ -46,6 +46,12 @@ void qemu_system_shutdown_request(ShutdownCause cause);
 void qemu_system_reset_request(ShutdownCause cause);
 void qemu_system_powerdown_request(void);
 void qemu_system_vmstop_request(RunState to);
+/*
+ * The guest asks the process to exit with `status` (the debug-exit port
+ * device used by tests): a shutdown whose exit status is status, whatever
+ * -no-shutdown says.
+ */
+void qemu_system_exit_request(int status);
 
 /* The machine registers how a powerdown request reaches the guest
  * (e.g. an ACPI/GPIO button or an i8042 key).  Without one, powerdown

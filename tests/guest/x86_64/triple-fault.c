@@ -1,0 +1,14 @@
+/*
+ * A triple fault: with an empty IDT, ud2 raises #UD, whose delivery
+ * fails (#GP), whose delivery fails again (#DF -> shutdown).  tern must
+ * report it with the registers and, with -no-reboot, exit cleanly.
+ */
+#include "guest.h"
+
+void guest_main(u64 cpu, u64 ncpus)
+{
+    struct __attribute__((packed)) { u16 limit; u64 base; } idtr = { 0, 0 };
+    serial_puts("about to triple fault\n");
+    __asm__ volatile("lidt %0; mov $0x7e57, %%rbx; ud2" :: "m"(idtr) : "rbx");
+    debug_exit(GUEST_FAIL);
+}

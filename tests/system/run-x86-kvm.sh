@@ -1,0 +1,138 @@
+#!/bin/bash
+# Boot the tiny x86-64 guests (tests/guest/x86_64/NAME.c, built by
+# mk/x86-guests.mk into $BUILD/tests/guest/x86_64/NAME.elf) under
+# tern-system-x86_64 -accel kvm; TAP on stdout.
+#
+#   BUILD=build tests/system/run-x86-kvm.sh       (make check runs it via prove)
+#
+# Each guest runs with -serial file:OUT and a timeout.  It passes when
+#   - OUT equals NAME.out (serial output; \r\n as the guest sends it)
+#     when that file exists,
+#   - the exit status equals NAME.status (default 33: the guest wrote
+#     GUEST_PASS = 0x10 to isa-debug-exit, (0x10 << 1) | 1),
+#   - every line of NAME.err (if it exists) is a fixed string found in
+#     tern's stderr; without NAME.err, stderr must be empty.
+# NAME.args holds extra command-line arguments (one per line).
+# Without a usable /dev/kvm every guest is reported as skipped, with the
+# reason.  A few checks of the accelerator's own errors need no KVM.
+# TERN_KVM_TIMEOUT (default 10) seconds per run.
+#
+# scripts/tap-run passes --tap; it is ignored.
+
+set -u
+export LC_ALL=C
+
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD=$SRC/$BUILD ;; esac
+TIMEOUT=${TERN_KVM_TIMEOUT:-10}
+TERN=$BUILD/tern-system-x86_64
+DIR=$SRC/tests/guest/x86_64
+GDIR=$BUILD/tests/guest/x86_64
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+names=()
+for src in "$DIR"/*.c; do
+    n=$(basename "$src" .c)
+    [ "$n" = libguest ] && continue
+    names+=("$n")
+done
+
+echo "1..$(( ${#names[@]} + 3 ))"
+t=0
+
+if [ ! -x "$TERN" ]; then
+    for n in "${names[@]}" accel-errors-1 accel-errors-2 accel-errors-3; do
+        t=$((t + 1)); echo "not ok $t - $n # $TERN was not built"
+    done
+    exit 0
+fi
+
+# --- the accelerator's errors (no KVM needed) ---
+check_err() {   # name, expected status, expected stderr substring, args...
+    local name=$1 want_status=$2 want=$3
+    shift 3
+    t=$((t + 1))
+    local err status
+    err=$(timeout -k 2 "$TIMEOUT" "$@" 2>&1 >/dev/null)
+    status=$?
+    if [ "$status" = "$want_status" ] && [[ "$err" == *"$want"* ]] &&
+       [ "$(printf '%s\n' "$err" | wc -l)" = 1 ]; then
+        echo "ok $t - $name"
+    else
+        echo "not ok $t - $name"
+        echo "# status $status (want $want_status), stderr: $err"
+    fi
+}
+hello=$GDIR/hello.elf
+check_err "accel-errors: absent /dev/kvm is one line, exit 1" 1 \
+    "-accel kvm: /nonexistent/kvm does not exist: the kernel has no KVM" \
+    env TERN_KVM_DEVICE=/nonexistent/kvm "$TERN" -accel kvm -serial none -kernel "$hello"
+check_err "accel-errors: a non-KVM device is refused, exit 1" 1 \
+    "-accel kvm: /dev/null: not a KVM device" \
+    env TERN_KVM_DEVICE=/dev/null "$TERN" -enable-kvm -serial none -kernel "$hello"
+check_err "accel-errors: -accel tcg says why it cannot run x86-64" 1 \
+    "-accel tcg: no x86-64 translator yet" \
+    "$TERN" -accel tcg -serial none -kernel "$hello"
+
+# --- the guests ---
+skip=
+if ! out=$("$TERN" --check-host 2>&1); then
+    skip=$(printf '%s\n' "$out" | grep -m1 '^/dev/kvm' || echo "KVM not usable")
+fi
+
+for n in "${names[@]}"; do
+    t=$((t + 1))
+    if [ -n "$skip" ]; then
+        echo "ok $t - $n # skip /dev/kvm not available ($skip)"
+        continue
+    fi
+    elf=$GDIR/$n.elf
+    if [ ! -f "$elf" ]; then
+        echo "not ok $t - $n # $elf was not built"
+        continue
+    fi
+    args=()
+    if [ -f "$DIR/$n.args" ]; then
+        while IFS= read -r line; do
+            line=${line//@TMP@/$TMP}
+            [ -n "$line" ] && args+=("$line")
+        done < "$DIR/$n.args"
+    fi
+    want_status=33
+    [ -f "$DIR/$n.status" ] && want_status=$(cat "$DIR/$n.status")
+    rm -f "$TMP/out" "$TMP/err"
+    [ -x "$DIR/$n.pre" ] && "$DIR/$n.pre" "$TMP"
+    start=$(date +%s.%N)
+    timeout -k 2 "$TIMEOUT" "$TERN" -accel kvm -display none -serial "file:$TMP/out" \
+        -kernel "$elf" "${args[@]}" </dev/null >/dev/null 2>"$TMP/err"
+    status=$?
+    secs=$(echo "$(date +%s.%N) - $start" | bc)
+    why=
+    [ "$status" = "$want_status" ] || why="exit status $status, want $want_status"
+    if [ -z "$why" ] && [ -f "$DIR/$n.out" ] && ! cmp -s "$DIR/$n.out" "$TMP/out"; then
+        why="serial output differs from $n.out"
+    fi
+    if [ -z "$why" ] && [ -f "$DIR/$n.err" ]; then
+        while IFS= read -r line; do
+            [ -z "$line" ] && continue
+            if ! grep -qF -- "$line" "$TMP/err"; then
+                why="stderr lacks: $line"
+                break
+            fi
+        done < "$DIR/$n.err"
+    elif [ -z "$why" ] && [ -s "$TMP/err" ]; then
+        why="unexpected stderr"
+    fi
+    if [ -z "$why" ] && [ -x "$DIR/$n.post" ] && ! post=$("$DIR/$n.post" "$TMP" 2>&1); then
+        why="check failed: $post"
+    fi
+    if [ -z "$why" ]; then
+        echo "ok $t - $n (${secs}s)"
+    else
+        echo "not ok $t - $n: $why"
+        [ -f "$TMP/out" ] && sed 's/^/# serial: /' "$TMP/out" | head -20
+        sed 's/^/# stderr: /' "$TMP/err" | head -30
+    fi
+done
