@@ -70,6 +70,10 @@ static bool cpu_handle_interrupt(CPUState *cpu, TranslationBlock **last_tb)
     if (__atomic_load_n(&cpu->neg->icount_decr.u16.high, __ATOMIC_ACQUIRE)) {
         __atomic_store_n(&cpu->neg->icount_decr.u16.high, 0, __ATOMIC_SEQ_CST);
     }
+    /* Another thread wants every CPU out of generated code (a flush). */
+    if (cpu_exec_pause_if_exclusive(cpu)) {
+        *last_tb = NULL;
+    }
 
     req = __atomic_load_n(&cpu->interrupt_request, __ATOMIC_ACQUIRE);
     if (req) {
@@ -190,6 +194,7 @@ int cpu_exec(CPUState *cpu)
         cpu->halted = 0;
     }
 
+    cpu_exec_start(cpu);
     if (sigsetjmp(cpu->jmp_env, 0) != 0) {
         /* Back from cpu_loop_exit(): undo what the jump skipped. */
         tci_retaddr = 0;
@@ -200,6 +205,7 @@ int cpu_exec(CPUState *cpu)
     cpu->in_exec = true;
     ret = cpu_exec_loop(cpu);
     cpu->in_exec = false;
+    cpu_exec_end(cpu);
     return ret;
 }
 

@@ -74,6 +74,12 @@ void tcg_engine_thread_enter(void);
 extern __thread int tb_lock_depth;
 void tb_lock_reset_after_longjmp(void);
 
+/* cpu-exclusive.c */
+/* At a block boundary of the loop: step out for a pending exclusive
+ * section and back in; true if we did (block pointers may be stale). */
+bool cpu_exec_pause_if_exclusive(CPUState *cpu);
+void cpu_exclusive_fork_child(void);
+
 /* tb-maint.c */
 void tb_maint_init(void);
 void tb_maint_cleanup(void);

@@ -565,12 +565,24 @@ void tb_flush_locked(void)
 
 void tb_flush(void)
 {
+    CPUState *self = current_cpu;
+    bool was_running = self && self->running;
+
     if (!tcg_engine.initialized) {
         return;
     }
+    /* Called from the loop of a running CPU: step out for the section. */
+    if (was_running) {
+        cpu_exec_end(self);
+    }
+    start_exclusive();
     tb_lock();
     tb_flush_locked();
     tb_unlock();
+    end_exclusive();
+    if (was_running) {
+        cpu_exec_start(self);
+    }
 }
 
 void tb_set_page_hooks(void (*protect)(uint64_t page),

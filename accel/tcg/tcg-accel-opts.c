@@ -1,7 +1,7 @@
 /*
  * "-accel tcg,prop=value,..." as QEMU spells it, for every tern binary:
  *   backend=jit|interp   code generator (default: jit where the host has one)
- *   tb-size=N            code buffer in MiB (default 32)
+ *   tb-size=N            code buffer in MiB (default 32); NK in KiB
  *   split-wx=on|off      W^X: separate writable and executable views
  *   optimize=on|off      run the IR optimizer (default on)
  */
@@ -67,10 +67,15 @@ int tcg_accel_parse_opts(const char *str, TCGAccelConfig *cfg,
         } else if (!strcmp(tok, "tb-size")) {
             char *end;
             unsigned long mb = strtoul(v, &end, 10);
-            if (*end || mb < 1 || mb > 2048) {
+            if ((*end == 'K' || *end == 'k') && !end[1] && mb >= 16 &&
+                mb <= 2048 * 1024) {
+                /* KiB: tiny buffers, to exercise flushes in tests. */
+                cfg->tb_size_bytes = (size_t)mb << 10;
+            } else if ((*end && strcmp(end, "M") && strcmp(end, "m")) ||
+                       mb < 1 || mb > 2048) {
                 snprintf(errbuf, sizeof(errbuf),
-                         "-accel tcg,tb-size=%s: expected MiB from 1 to 2048",
-                         v);
+                         "-accel tcg,tb-size=%s: expected MiB from 1 to 2048 "
+                         "(or KiB from 16K)", v);
                 *err = errbuf;
                 ret = -1;
             } else {
@@ -98,7 +103,7 @@ void tcg_accel_help(FILE *f)
 {
     fprintf(f, "Accelerators:\n"
             "  tcg   binary translation (usable)\n"
-            "        backend=%s  tb-size=MiB (default %d)  split-wx=on|off  "
+            "        backend=%s  tb-size=MiB|<n>K (default %d)  split-wx=on|off  "
             "optimize=on|off\n",
             tcg_backend_by_name("jit") ? "jit|interp (default jit)"
                                         : "interp (no JIT for this host)",

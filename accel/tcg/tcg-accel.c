@@ -68,6 +68,7 @@ static void fork_child(void)
     if (tcg_engine.initialized) {
         tb_lock_depth = 0;
         init_lock();
+        cpu_exclusive_fork_child();
     }
 }
 

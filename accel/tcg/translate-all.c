@@ -190,6 +190,42 @@ static void log_ops(TCGContext *s, const TranslationBlock *tb)
     }
 }
 
+/*
+ * The code buffer is full (tb_lock held once, tb is the block being
+ * made).  Other CPUs may be running code in the buffer: flush with all
+ * of them stopped.  The lock is dropped meanwhile, so another thread may
+ * flush first (then we do not) or translate (e->pending_tb is ours only
+ * while we hold the lock).
+ */
+static void gen_code_flush(CPUState *cpu, TranslationBlock *tb)
+{
+    TCGEngine *e = &tcg_engine;
+    uint64_t gen;
+
+    if (tb_lock_depth != 1 || !cpu->running) {
+        /* Not from a CPU loop (tests, loaders): no code is running. */
+        tb_flush_locked();
+        return;
+    }
+    gen = e->flush_count;
+    e->pending_tb = NULL;
+    tb_unlock();
+    cpu_exec_end(cpu);
+    start_exclusive();
+    tb_lock();
+    if (e->flush_count == gen) {
+        tb_flush_locked();
+    }
+    tb_unlock();
+    end_exclusive();
+    cpu_exec_start(cpu);
+    tb_lock();
+    tcg_engine_thread_enter();
+    /* One left by a thread whose translation faulted: ours replaces it. */
+    free(e->pending_tb);
+    e->pending_tb = tb;
+}
+
 TranslationBlock *tb_gen_code(CPUState *cpu, uint64_t pc, uint64_t cs_base,
                               uint32_t flags, uint32_t cflags)
 {
@@ -233,7 +269,7 @@ TranslationBlock *tb_gen_code(CPUState *cpu, uint64_t pc, uint64_t cs_base,
     for (;;) {
         fresh_buffer = s->code_gen_ptr == e->code_start;
         if (s->code_gen_ptr > s->code_gen_highwater) {
-            tb_flush_locked();
+            gen_code_flush(cpu, tb);
             continue;
         }
         code_rw = s->code_gen_ptr;
@@ -253,7 +289,7 @@ TranslationBlock *tb_gen_code(CPUState *cpu, uint64_t pc, uint64_t cs_base,
                 tcg_abort_msg("a single block does not fit in the code "
                               "buffer; use a larger -accel tcg,tb-size=");
             }
-            tb_flush_locked();
+            gen_code_flush(cpu, tb);
             continue;
         }
         if (size == -2 || (size >= 0 && s->ops_overflow)) {
@@ -276,7 +312,7 @@ TranslationBlock *tb_gen_code(CPUState *cpu, uint64_t pc, uint64_t cs_base,
             if (fresh_buffer) {
                 tcg_abort_msg("code buffer too small for one block");
             }
-            tb_flush_locked();
+            gen_code_flush(cpu, tb);
             continue;
         }
         break;

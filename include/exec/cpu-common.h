@@ -206,6 +206,14 @@ struct CPUState {
     /* cpu_loop_exit() lands here (inside cpu_exec()). */
     sigjmp_buf jmp_env;
     bool in_exec;                      /* jmp_env is valid */
+    /*
+     * Exclusive sections (accel/tcg/cpu-exclusive.c): running is true
+     * while the CPU is inside cpu_exec() and may use blocks; excl_waited
+     * while an exclusive section waits for this CPU to step out.  Both
+     * are atomic / under the exclusive lock.
+     */
+    bool running;
+    bool excl_waited;
 
     /* Per-vCPU block cache in front of the global hash (tb-maint.c). */
     CPUJumpCache *tb_jmp_cache;

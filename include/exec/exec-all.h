@@ -110,6 +110,20 @@ void cpu_loop_exit_excp(CPUState *cpu, int excp, uintptr_t retaddr)
  * word, so the running chain stops at the next block start.
  */
 void cpu_exit(CPUState *cpu);
+/*
+ * Stop-the-world (accel/tcg/cpu-exclusive.c).  start_exclusive() returns
+ * once every other CPU is outside cpu_exec() or paused at a block
+ * boundary in its loop, where it holds no block pointer; they stay there
+ * until end_exclusive().  The caller must not be inside cpu_exec()
+ * itself (or must have stepped out with cpu_exec_end()) and must not
+ * hold tb_lock().  Used by tb_flush(): freeing every block is only safe
+ * when no thread runs generated code.
+ */
+void start_exclusive(void);
+void end_exclusive(void);
+/* cpu_exec() brackets itself with these; a CPU may step out in between. */
+void cpu_exec_start(CPUState *cpu);
+void cpu_exec_end(CPUState *cpu);
 /* Raise / lower interrupt_request bits (any thread). */
 void cpu_interrupt(CPUState *cpu, uint32_t mask);
 void cpu_reset_interrupt(CPUState *cpu, uint32_t mask);
@@ -148,7 +162,11 @@ int tb_invalidate_phys_page(uint64_t page_addr);
 int tb_invalidate_phys_range(uint64_t start, uint64_t end);
 /* Does any live block have code on this physical page? */
 bool tb_page_has_code(uint64_t page_addr);
-/* Drop every block and reset the code buffer. */
+/*
+ * Drop every block and reset the code buffer, with every other CPU
+ * stopped (start_exclusive).  Not from a helper: generated code that
+ * called it would return into freed code.
+ */
 void tb_flush(void);
 /*
  * User mode (blueprint 3.8): protect(page) is called when a guest page

@@ -14,6 +14,7 @@
 #     signal N shows as 128+N, as in a shell),
 #   - and, without NAME.out, nothing was written to stderr.
 # NAME.args (optional) holds extra arguments, one per line.
+# NAME.accel (optional) holds extra -accel tcg settings (e.g. tb-size=32K).
 # NAME.xfail (optional) holds the reason the program is expected to fail:
 # it is reported as "not ok ... # TODO reason" (not counted as a failure;
 # an unexpected pass shows as "ok ... # TODO").
@@ -153,6 +154,10 @@ for name in "${names[@]}"; do
         if [ -f "$DIR/$name.args" ]; then
             mapfile -t args < "$DIR/$name.args"
         fi
+        accel="tcg,backend=$be"
+        if [ -f "$DIR/$name.accel" ]; then
+            accel="$accel,$(head -n1 "$DIR/$name.accel")"
+        fi
         want_status=0
         if [ -f "$DIR/$name.status" ]; then
             want_status=$(head -n1 "$DIR/$name.status")
@@ -164,7 +169,7 @@ for name in "${names[@]}"; do
         # a death by signal ("Segmentation fault") stays out of our output.
         (cd "$BUILD/tests/guest/aarch64" &&
          env -i PATH=/usr/bin:/bin TERN_TEST=1 \
-             timeout -k 5 "$TIMEOUT" "$TERN" -accel "tcg,backend=$be" \
+             timeout -k 5 "$TIMEOUT" "$TERN" -accel "$accel" \
              "./$name" ${args[@]+"${args[@]}"} > "$out" 2> "$err" < /dev/null
          echo $? > "$tmp/status") 2> /dev/null
         status=$(cat "$tmp/status")
