@@ -571,13 +571,24 @@ void helper_simd_across(CPUArchState *cenv, uint32_t desc)
     int outsize = s.size;
 
     if (s.op == 0x0c || s.op == 0x0f) {
-        /* FMAXNMV/FMINNMV, FMAXV/FMINV (4S): Reduce() halves recursively */
+        /* FMAXNMV/FMINNMV, FMAXV/FMINV (4S; U = 0: 4H/8H): Reduce()
+         * combines the two halves' reductions, recursively. */
         int fop = s.op == 0x0c ? (s.size & 2 ? FPOP_MINNM : FPOP_MAXNM)
                                : (s.size & 2 ? FPOP_MIN : FPOP_MAX);
-        uint64_t lo = fpc_binop(env, fop, eget(&n, 0, 2), eget(&n, 1, 2), false);
-        uint64_t hi = fpc_binop(env, fop, eget(&n, 2, 2), eget(&n, 3, 2), false);
-        eset(&r, 0, 2, fpc_binop(env, fop, lo, hi, false));
-        vstore(env, s.rd, r, 4);
+        int fmt = s.u ? FPF_S : FPF_H, fs = s.u ? 2 : 1;
+        uint64_t v[8];
+        int cnt = (s.q ? 16 : 8) >> fs;
+
+        for (int i = 0; i < cnt; i++) {
+            v[i] = eget(&n, i, fs);
+        }
+        for (; cnt > 1; cnt /= 2) {
+            for (int i = 0; i < cnt / 2; i++) {
+                v[i] = fpc_binop(env, fop, v[2 * i], v[2 * i + 1], fmt);
+            }
+        }
+        eset(&r, 0, fs, v[0]);
+        vstore(env, s.rd, r, 1 << fs);
         return;
     }
     if (s.op == 0x03) {     /* SADDLV/UADDLV */
@@ -615,11 +626,13 @@ void helper_simd_pairwise_scalar(CPUArchState *cenv, uint32_t desc)
     SimdDesc s = unpack(desc);
     Vec n = vload(env, s.rn);
     Vec r = { { 0, 0 } };
-    bool d = s.size & 1;
-    int fs = d ? 3 : 2;
+    /* U = 0 (except ADDP): the FP16 forms, same ops as U = 1 */
+    bool h = !s.u && s.op != 0x1b;
+    int d = h ? FPF_H : (s.size & 1);
+    int fs = h ? 1 : d ? 3 : 2;
     uint64_t a = eget(&n, 0, fs), b = eget(&n, 1, fs);
 
-    switch (s.op | (s.u << 5)) {
+    switch (s.op | ((s.u || h) << 5)) {
     case 0x1b:                  /* ADDP */
         r.d[0] = n.d[0] + n.d[1];
         vstore(env, s.rd, r, 8);
@@ -851,7 +864,8 @@ void helper_simd_tbl(CPUArchState *cenv, uint32_t desc)
 
 /*
  * Three same FP: op = opcode (4:0 of 15:11, i.e. 0x18-0x1f) | U << 5 |
- * size<1> << 6; size<0> = double.  Pairwise forms take pairs of m:n.
+ * size<1> << 6; size<0> = double; extra bit 0 = half precision.
+ * Pairwise forms take pairs of m:n.
  */
 void helper_simd_fp_3same(CPUArchState *cenv, uint32_t desc)
 {
@@ -859,8 +873,8 @@ void helper_simd_fp_3same(CPUArchState *cenv, uint32_t desc)
     SimdDesc s = unpack(desc);
     Vec n = vload(env, s.rn), m = vload(env, s.rm), d = vload(env, s.rd);
     Vec r = { { 0, 0 } };
-    bool dbl = s.size & 1;
-    int fs = dbl ? 3 : 2;
+    int dbl = (s.extra & 1) ? FPF_H : (s.size & 1);
+    int fs = dbl == FPF_H ? 1 : dbl ? 3 : 2;
     int bytes = s.scalar ? 1 << fs : (s.q ? 16 : 8);
     int elts = bytes >> fs;
     int op = s.op | (s.u << 5) | ((s.size >> 1) << 6);
@@ -869,7 +883,7 @@ void helper_simd_fp_3same(CPUArchState *cenv, uint32_t desc)
 
     for (int i = 0; i < elts; i++) {
         uint64_t a, b, acc = eget(&d, i, fs), v;
-        uint64_t sign = dbl ? 1ull << 63 : 1ull << 31;
+        uint64_t sign = 1ull << ((8 << fs) - 1);
 
         if (pairwise) {
             const Vec *src = i < elts / 2 ? &n : &m;
@@ -919,7 +933,9 @@ void helper_simd_fp_3same(CPUArchState *cenv, uint32_t desc)
 /*
  * Two-reg misc FP: op = opcode | U << 5 | size<1> << 6, size<0> =
  * double; extra = rmode for the FRINT/FCVT forms chosen by the
- * translator (7 = FPCR), bit 3 of extra = FRINTX-style exactness.
+ * translator (7 = FPCR), bit 3 of extra = FRINTX-style exactness, bit 4
+ * = half precision.  FCVTN/FCVTL: size<0> = 0 is the single <-> half
+ * form.
  */
 void helper_simd_fp_2misc(CPUArchState *cenv, uint32_t desc)
 {
@@ -927,32 +943,40 @@ void helper_simd_fp_2misc(CPUArchState *cenv, uint32_t desc)
     SimdDesc s = unpack(desc);
     Vec n = vload(env, s.rn), d = vload(env, s.rd);
     Vec r = { { 0, 0 } };
-    bool dbl = s.size & 1;
-    int fs = dbl ? 3 : 2;
+    int dbl = (s.extra & 16) ? FPF_H : (s.size & 1);
+    int fs = dbl == FPF_H ? 1 : dbl ? 3 : 2;
     int bytes = s.scalar ? 1 << fs : (s.q ? 16 : 8);
     int elts = bytes >> fs;
     int op = s.op | (s.u << 5) | ((s.size >> 1) << 6);
     int rmode = s.extra & 7;
-    uint64_t sign = dbl ? 1ull << 63 : 1ull << 31;
+    uint64_t sign = 1ull << ((8 << fs) - 1);
     uint64_t zero = 0;
 
     if (rmode == 7) {
         rmode = fpcr_rmode(env);
     }
     switch (op) {
-    case 0x16: {                /* FCVTN/FCVTN2 (double -> single only) */
-        int half = s.q ? 2 : 0;
+    case 0x16: {                /* FCVTN/FCVTN2: double -> single, single -> half */
+        int from = s.size & 1 ? FPF_D : FPF_S, ns = s.size & 1 ? 2 : 1;
+        int cnt = 8 >> ns, half = s.q ? cnt : 0;
+
         r = s.q ? d : r;
-        for (int i = 0; i < 2; i++) {
-            eset(&r, half + i, 2, fpc_convert(env, eget(&n, i, 3), true));
+        for (int i = 0; i < cnt; i++) {
+            eset(&r, half + i, ns,
+                 fpc_convert_fmt(env, eget(&n, i, ns + 1), from,
+                                 from == FPF_D ? FPF_S : FPF_H));
         }
         vstore(env, s.rd, r, s.q ? 16 : 8);
         return;
     }
-    case 0x17: {                /* FCVTL/FCVTL2 (single -> double) */
-        int half = s.q ? 2 : 0;
-        for (int i = 0; i < 2; i++) {
-            eset(&r, i, 3, fpc_convert(env, eget(&n, half + i, 2), false));
+    case 0x17: {                /* FCVTL/FCVTL2: single -> double, half -> single */
+        int to = s.size & 1 ? FPF_D : FPF_S, ns = s.size & 1 ? 2 : 1;
+        int cnt = 8 >> ns, half = s.q ? cnt : 0;
+
+        for (int i = 0; i < cnt; i++) {
+            eset(&r, i, ns + 1,
+                 fpc_convert_fmt(env, eget(&n, half + i, ns),
+                                 to == FPF_D ? FPF_S : FPF_H, to));
         }
         vstore(env, s.rd, r, 16);
         return;
@@ -970,14 +994,14 @@ void helper_simd_fp_2misc(CPUArchState *cenv, uint32_t desc)
         case 0x4e: v = fpc_compare_cond(env, zero, a, dbl, 2) ? ~0ull : 0; break;
         case 0x6c: v = fpc_compare_cond(env, a, zero, dbl, 1) ? ~0ull : 0; break;
         case 0x6d: v = fpc_compare_cond(env, zero, a, dbl, 1) ? ~0ull : 0; break;
-        case 0x1d: v = fpc_from_int(env, dbl ? a : (uint64_t)(int64_t)(int32_t)a,
+        case 0x1d: v = fpc_from_int(env, (uint64_t)esget(&n, i, fs),
                                     dbl, 0, false); break;           /* SCVTF */
         case 0x3d: v = fpc_from_int(env, a, dbl, 0, true); break;    /* UCVTF */
         case 0x1a: case 0x1b: case 0x1c: case 0x5a: case 0x5b:
-            v = fpc_to_int(env, a, dbl, rmode, 0, dbl, false);
+            v = fpc_to_int_w(env, a, dbl, rmode, 0, 8 << fs, false);
             break;
         case 0x3a: case 0x3b: case 0x3c: case 0x7a: case 0x7b:
-            v = fpc_to_int(env, a, dbl, rmode, 0, dbl, true);
+            v = fpc_to_int_w(env, a, dbl, rmode, 0, 8 << fs, true);
             break;
         default:    /* FRINT* (0x18/0x19/0x58/0x59/0x38/0x39/0x79) */
             v = fpc_round_int(env, a, dbl, rmode, (s.extra >> 3) & 1);
@@ -1077,7 +1101,7 @@ void helper_simd_elem(CPUArchState *cenv, uint32_t desc)
         uint64_t a = eget(&n, i, size), b = eget(&m, j, size);
         uint64_t acc = eget(&d, i, size), v;
         int64_t sa = esget(&n, i, size), sb = esget(&m, j, size);
-        bool dbl = size == 3;
+        int dbl = size == 3 ? FPF_D : size == 2 ? FPF_S : FPF_H;
         uint64_t sign = 1ull << (esize - 1);
 
         switch (s.op) {

@@ -273,8 +273,13 @@ static bool trans_modimm(DisasContext *s, uint32_t insn)
     uint64_t imm;
     bool orr_bic = false;
 
-    if (o2) {
-        return false;           /* FMOV (vector, half): FP16 not done */
+    if (o2) {                   /* FMOV (vector, half precision) */
+        if (op || cmode != 0xf || !arm_feature(s->env, ARM_FEATURE_ASIMDHP)) {
+            return false;
+        }
+        st_dup64(tcg_constant_i64((int64_t)dup_const(
+                     1, a64_vfp_expand_imm((int)imm8, 2))), rd, q);
+        return true;
     }
     switch (cmode >> 1) {
     case 0: case 1: case 2: case 3:     /* 32-bit, shifted */
@@ -342,11 +347,13 @@ static bool trans_modimm(DisasContext *s, uint32_t insn)
 /* ------------------------------------------------------------------ */
 /* Three same                                                          */
 
-static bool fp_3same(DisasContext *s, uint32_t insn, bool scalar)
+/* half: the FP16 encoding (a = bit 23, opcode 13:11 = the single
+ * precision opcode's low bits). */
+static bool fp_3same(DisasContext *s, uint32_t insn, bool scalar, bool half)
 {
     bool q = extract32(insn, 30, 1), u = extract32(insn, 29, 1);
-    int size = extract32(insn, 22, 2);
-    int opcode = extract32(insn, 11, 5);
+    int size = half ? extract32(insn, 23, 1) << 1 : extract32(insn, 22, 2);
+    int opcode = half ? 0x18 | extract32(insn, 11, 3) : extract32(insn, 11, 5);
     int op = opcode | u << 5 | (size >> 1) << 6;
     int rm = extract32(insn, 16, 5), rn = extract32(insn, 5, 5);
     int rd = extract32(insn, 0, 5);
@@ -374,8 +381,20 @@ static bool fp_3same(DisasContext *s, uint32_t insn, bool scalar)
         }
     }
     call_simd(gen_helper_simd_fp_3same,
-              SIMD_DESC(rd, rn, rm, size, q, u, opcode, scalar, 0));
+              SIMD_DESC(rd, rn, rm, size, q, u, opcode, scalar, half));
     return true;
+}
+
+static bool trans_fp16_3same(DisasContext *s, uint32_t insn)
+{
+    return arm_feature(s->env, ARM_FEATURE_ASIMDHP) &&
+           fp_3same(s, insn, false, true);
+}
+
+static bool trans_scalar_fp16_3same(DisasContext *s, uint32_t insn)
+{
+    return arm_feature(s->env, ARM_FEATURE_ASIMDHP) &&
+           fp_3same(s, insn, true, true);
 }
 
 static bool logic_3same(DisasContext *s, uint32_t insn)
@@ -432,7 +451,7 @@ static bool do_3same(DisasContext *s, uint32_t insn, bool scalar)
     int rd = extract32(insn, 0, 5);
 
     if (opcode >= 0x18) {
-        return fp_3same(s, insn, scalar);
+        return fp_3same(s, insn, scalar, false);
     }
     if (scalar) {
         switch (opcode) {
@@ -500,10 +519,10 @@ static bool trans_scalar_3same(DisasContext *s, uint32_t insn)
 /* ------------------------------------------------------------------ */
 /* Two-register miscellaneous                                          */
 
-static bool fp_2misc(DisasContext *s, uint32_t insn, bool scalar)
+static bool fp_2misc(DisasContext *s, uint32_t insn, bool scalar, bool half)
 {
     bool q = extract32(insn, 30, 1), u = extract32(insn, 29, 1);
-    int size = extract32(insn, 22, 2);
+    int size = half ? extract32(insn, 23, 1) << 1 : extract32(insn, 22, 2);
     int opcode = extract32(insn, 12, 5);
     int op = opcode | u << 5 | (size >> 1) << 6;
     int rn = extract32(insn, 5, 5), rd = extract32(insn, 0, 5);
@@ -519,8 +538,8 @@ static bool fp_2misc(DisasContext *s, uint32_t insn, bool scalar)
         }
         break;
     case 0x16: case 0x17:                       /* FCVTN, FCVTL */
-        if (scalar || !(size & 1)) {
-            return false;                       /* half precision */
+        if (scalar || half) {
+            return false;
         }
         need_q = false;
         break;
@@ -549,8 +568,21 @@ static bool fp_2misc(DisasContext *s, uint32_t insn, bool scalar)
         return false;
     }
     call_simd(gen_helper_simd_fp_2misc,
-              SIMD_DESC(rd, rn, 0, size, q, u, opcode, scalar, extra));
+              SIMD_DESC(rd, rn, 0, size, q, u, opcode, scalar,
+                        extra | half << 4));
     return true;
+}
+
+static bool trans_fp16_2misc(DisasContext *s, uint32_t insn)
+{
+    return arm_feature(s->env, ARM_FEATURE_ASIMDHP) &&
+           fp_2misc(s, insn, false, true);
+}
+
+static bool trans_scalar_fp16_2misc(DisasContext *s, uint32_t insn)
+{
+    return arm_feature(s->env, ARM_FEATURE_ASIMDHP) &&
+           fp_2misc(s, insn, true, true);
 }
 
 static bool do_2misc(DisasContext *s, uint32_t insn, bool scalar)
@@ -563,7 +595,7 @@ static bool do_2misc(DisasContext *s, uint32_t insn, bool scalar)
 
     if ((opcode >= 0x0c && opcode <= 0x0f && (size & 2))
         || opcode == 0x16 || opcode == 0x17 || opcode >= 0x18) {
-        return fp_2misc(s, insn, scalar);
+        return fp_2misc(s, insn, scalar, false);
     }
     if (scalar) {
         switch (op) {
@@ -666,9 +698,16 @@ static bool trans_across(DisasContext *s, uint32_t insn)
             return false;
         }
         break;
-    case 0x0c: case 0x0f:       /* FMAXNMV/FMINNMV, FMAXV/FMINV (4S) */
-        if (!u || (size & 1) || !q) {
-            return false;       /* U = 0: FP16 */
+    case 0x0c: case 0x0f:       /* FMAXNMV/FMINNMV, FMAXV/FMINV */
+        if (size & 1) {
+            return false;
+        }
+        if (!u) {               /* 4H/8H (FP16) */
+            if (!arm_feature(s->env, ARM_FEATURE_ASIMDHP)) {
+                return false;
+            }
+        } else if (!q) {
+            return false;
         }
         call_simd(gen_helper_simd_across,
                   SIMD_DESC(rd, rn, 0, size, q, u, opcode, 0, 0));
@@ -691,9 +730,16 @@ static bool trans_scalar_pairwise(DisasContext *s, uint32_t insn)
     int opcode = extract32(insn, 12, 5);
     int rn = extract32(insn, 5, 5), rd = extract32(insn, 0, 5);
 
-    if (!u) {
-        if (opcode != 0x1b || size != 3) {
-            return false;       /* (the FP16 forms have U = 0) */
+    if (!u && opcode != 0x1b) {
+        /* FP16: FMAXNMP/FADDP/FMAXP (size<1> = min), sz must be 0 */
+        if ((opcode != 0x0c && opcode != 0x0d && opcode != 0x0f) ||
+            (size & 1) || (opcode == 0x0d && size != 0) ||
+            !arm_feature(s->env, ARM_FEATURE_ASIMDHP)) {
+            return false;
+        }
+    } else if (!u) {
+        if (size != 3) {
+            return false;
         }
     } else {
         if (opcode == 0x0d ? size >= 2 : (opcode != 0x0c && opcode != 0x0f)) {
@@ -731,8 +777,15 @@ static bool do_elem(DisasContext *s, uint32_t insn, bool scalar)
 
     switch (op) {
     case 0x01: case 0x05: case 0x09: case 0x19:     /* FMLA/FMLS/FMUL/FMULX */
-        if (size == 0 || size == 1) {
-            return false;       /* half precision: not done; 01: unallocated */
+        if (size == 1) {
+            return false;
+        }
+        if (size == 0) {                            /* half precision */
+            if (!arm_feature(s->env, ARM_FEATURE_ASIMDHP)) {
+                return false;
+            }
+            call_elem(rd, rn, rm, 1, q, op, scalar, h << 2 | l << 1 | mbit);
+            return true;
         }
         if (size == 3) {
             if (l || (!q && !scalar)) {
@@ -1008,6 +1061,14 @@ const A64Pattern a64_simd_fp_patterns[] = {
     { 0x5e000000, 0x1e000000, trans_fp_class, "FP" },
     /* Crypto (AES, SHA*, SHA3): tr-crypto.c. */
     { 0xff3e0c00, 0x4e280800, trans_crypto_class, "Crypto AES" },
+    /* FP16 groups (FEAT_FP16). */
+    { 0x9f60c400, 0x0e400400, trans_fp16_3same, "AdvSIMD three same (FP16)" },
+    { 0xdf60c400, 0x5e400400, trans_scalar_fp16_3same,
+      "AdvSIMD scalar three same (FP16)" },
+    { 0x9f7e0c00, 0x0e780800, trans_fp16_2misc,
+      "AdvSIMD two-reg misc (FP16)" },
+    { 0xdf7e0c00, 0x5e780800, trans_scalar_fp16_2misc,
+      "AdvSIMD scalar two-reg misc (FP16)" },
     { 0xff208c00, 0x5e000000, trans_crypto_class, "Crypto SHA" },
     { 0xff3e0c00, 0x5e280800, trans_crypto_class, "Crypto SHA" },
     { 0xfe000000, 0xce000000, trans_crypto_class, "Crypto" },
