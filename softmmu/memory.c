@@ -627,11 +627,18 @@ void memory_region_transaction_begin(void)
 void memory_region_transaction_commit(void)
 {
     g_assert(transaction_depth > 0);
-    if (--transaction_depth == 0 && update_pending) {
+    if (--transaction_depth > 0) {
+        return;
+    }
+    /* A listener that changes the map from its callback gets its change
+     * applied in another round, not in the middle of this one. */
+    while (update_pending) {
         update_pending = false;
+        transaction_depth++;
         for (unsigned i = 0; address_spaces && i < address_spaces->len; i++) {
             address_space_update(g_ptr_array_index(address_spaces, i));
         }
+        transaction_depth--;
     }
 }
 
