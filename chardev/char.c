@@ -31,7 +31,7 @@ Chardev *chr_alloc(const ChardevClass *cls, size_t size, const char *label)
     return chr;
 }
 
-static void chr_register(Chardev *chr)
+void chr_register(Chardev *chr)
 {
     if (!chardevs) {
         chardevs = g_ptr_array_new();

@@ -57,6 +57,9 @@ typedef struct ChardevOpts {
 
 /* Allocates size bytes (>= sizeof(Chardev)); does not register. */
 Chardev *chr_alloc(const ChardevClass *cls, size_t size, const char *label);
+/* Makes it findable by label (qemu_chr_find, chardev= properties); tests
+ * use it for fake backends. */
+void chr_register(Chardev *chr);
 
 /* Backend side: hand input and events to the frontend. */
 int qemu_chr_be_can_write(Chardev *chr);
