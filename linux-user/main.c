@@ -362,6 +362,7 @@ int main(int argc, char **argv)
     if (argv0) {
         gargv[0] = (char *)argv0;
     }
+    user_config.guest_argv = gargv;
 
     if (!guest_space_init(&err)) {
         die("%s", err);
@@ -379,6 +380,7 @@ int main(int argc, char **argv)
         fprintf(stderr, USER_PROG ": %s\n", errbuf);
         return -ret;
     }
+    proc_save_auxv(image_info.auxv, image_info.auxv_len);
 
     cpu = aligned_alloc(16, (sizeof(ARMCPU) + 15) & ~(size_t)15);
     if (!cpu) {

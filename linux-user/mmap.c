@@ -634,6 +634,12 @@ int target_madvise(uint64_t addr, uint64_t len, int advice)
 /* ------------------------------------------------------------------ */
 /* brk                                                                 */
 
+void target_brk_range(uint64_t *start, uint64_t *cur)
+{
+    *start = brk_start;
+    *cur = brk_cur;
+}
+
 void target_set_brk(uint64_t start)
 {
     brk_start = brk_cur = start;

@@ -432,6 +432,12 @@ static int64_t do_openat(int dirfd, uint64_t upath, int64_t flags, int mode)
         return host_ret(syscall(SYS_openat, AT_FDCWD, user_config.exec_path,
                                 hflags, mode));
     }
+    {
+        int64_t r;
+        if (proc_open_emulated(p, hflags, &r)) {   /* procfs.c */
+            return r;
+        }
+    }
     p = user_path(p, pbuf, sizeof(pbuf));
     return host_ret(syscall(SYS_openat, dirfd, p, hflags, mode));
 }

@@ -117,6 +117,8 @@ void mmap_set_base(uint64_t base);
 /* brk: the program break starts at start (page-aligned end of bss). */
 void target_set_brk(uint64_t start);
 uint64_t target_brk(uint64_t new_brk);
+/* Where the heap starts and the current break. */
+void target_brk_range(uint64_t *start, uint64_t *cur);
 
 /*
  * Guest buffers for syscalls.  NULL (the caller returns -EFAULT) unless
@@ -162,6 +164,7 @@ typedef struct UserConfig {
     const char *tern_path;
     char **exec_opts;
     int exec_nopts;
+    char **guest_argv;          /* the program's argv (/proc/self/cmdline) */
 } UserConfig;
 
 extern UserConfig user_config;
@@ -244,6 +247,13 @@ int64_t do_waitid(int idtype, int id, uint64_t uinfo, int options,
 #define T_IOV_MAX 1024
 struct iovec;
 int64_t lock_iovec(struct iovec *iov, uint64_t uiov, int64_t cnt, int access);
+/*
+ * /proc/self/{maps,auxv,cmdline} as the guest sees them (procfs.c): for
+ * those paths true, with a file descriptor or -errno in *ret.
+ */
+bool proc_open_emulated(const char *path, int hflags, int64_t *ret);
+/* Keep the initial auxv (guest stack at addr) for /proc/self/auxv. */
+void proc_save_auxv(uint64_t addr, uint64_t len);
 /* Is path /proc/self/exe (or /proc/<our pid>/exe)? (syscall.c) */
 bool is_proc_self_exe(const char *path);
 
