@@ -200,6 +200,10 @@ static int load_elf(const char *path, int fd, bool is_main, LoadedElf *le,
     if (fstat(fd, &st) < 0) {
         return fail(err, 1, "%s: %s", path, strerror(errno));
     }
+    if (S_ISDIR(st.st_mode)) {
+        /* 126, as a shell says for a directory. */
+        return fail(err, 126, "%s: Is a directory", path);
+    }
     if (!S_ISREG(st.st_mode)) {
         return fail(err, 1, "%s: not a regular file", path);
     }

@@ -51,7 +51,7 @@ done
 mapfile -t names < <(printf '%s\n' "${names[@]}" | sort -u | sed '/^$/d')
 
 # tern-aarch64's own error handling and options (see cli_checks below).
-NCLI=11
+NCLI=20
 echo "1..$(( ${#names[@]} * ${#backends[@]} + NCLI ))"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tern-guest.XXXXXX")
@@ -96,7 +96,53 @@ cli_checks() {
     cli_check "non-ELF file" 1 "garbage: not an ELF file" "$tmp/garbage"
     cli_check "unknown option" 1 "unknown option '-bogus'" -bogus x
     cli_check "-cpu help lists max" 0 "^  max$" -cpu help
+    cli_check "directory: 126" 126 "Is a directory" "$tmp"
+    : > "$tmp/empty"
+    chmod +x "$tmp/empty"
+    cli_check "empty file" 1 "empty: not an ELF file" "$tmp/empty"
     if [ -x "$hello" ]; then
+        # Corrupt copies of user-hello (static, 2 program headers: LOAD,
+        # NOTE), each with one field broken.
+        python3 - "$hello" "$tmp" <<'PYEOF'
+import struct, sys
+d = open(sys.argv[1], 'rb').read()
+phoff = struct.unpack_from('<Q', d, 0x20)[0]
+def out(name, fmt, off, val, data=None):
+    b = bytearray(d if data is None else data)
+    struct.pack_into(fmt, b, off, val)
+    open(sys.argv[2] + '/' + name, 'wb').write(b)
+out('riscv', '<H', 0x12, 243)                       # e_machine
+out('arm32', '<H', 0x12, 40)
+out('zero-phnum', '<H', 0x38, 0)                    # e_phnum
+out('phdr-past-end', '<Q', 0x20, len(d) + 4096)     # e_phoff
+out('huge-filesz', '<Q', phoff + 0x20, 1 << 62)     # LOAD p_filesz
+out('huge-offset', '<Q', phoff + 0x08, (1 << 64) - 4096)  # LOAD p_offset
+# The NOTE header becomes PT_INTERP naming a file that does not exist.
+interp = b'/nonexistent/ld-linux-aarch64.so.1\0'
+b = bytearray(d + interp)
+struct.pack_into('<IIQ', b, phoff + 56, 3, 4, len(d))
+struct.pack_into('<Q', b, phoff + 56 + 0x20, len(interp))
+open(sys.argv[2] + '/no-interp', 'wb').write(b)
+PYEOF
+        chmod +x "$tmp"/riscv "$tmp"/arm32 "$tmp"/zero-phnum "$tmp"/phdr-past-end \
+            "$tmp"/huge-filesz "$tmp"/huge-offset "$tmp"/no-interp
+        cli_check "ELF for RISC-V" 1 "riscv: an ELF for RISC-V.*not AArch64" \
+            "$tmp/riscv"
+        cli_check "ELF for 32-bit ARM" 1 "arm32: an ELF for 32-bit ARM" \
+            "$tmp/arm32"
+        cli_check "no program headers" 1 "zero-phnum: corrupt ELF" \
+            "$tmp/zero-phnum"
+        cli_check "program headers past the end" 1 \
+            "phdr-past-end: truncated ELF: program headers past" \
+            "$tmp/phdr-past-end"
+        cli_check "huge p_filesz" 1 "huge-filesz: corrupt or truncated ELF" \
+            "$tmp/huge-filesz"
+        cli_check "huge p_offset" 1 "huge-offset: corrupt or truncated ELF" \
+            "$tmp/huge-offset"
+        mkdir -p "$tmp/root"
+        cli_check "missing interpreter: 127" 127 \
+            "no-interp: cannot open its interpreter .*/nonexistent/ld-linux-aarch64.so.1: No such file" \
+            -L "$tmp/root" "$tmp/no-interp"
         head -c 100 "$hello" > "$tmp/truncated"
         chmod +x "$tmp/truncated"
         cli_check "truncated ELF" 1 "truncated" "$tmp/truncated"
@@ -120,7 +166,8 @@ cli_checks() {
             grep -E "exit|execve" "$tmp/exec.log" | head -n 10 | comment
         fi
     else
-        for d in "truncated ELF" "-strace" "-0" "-E/-U" "-D across execve"; do
+        for d in RISC-V arm32 phnum phoff p_filesz p_offset interp \
+                 "truncated ELF" "-strace" "-0" "-E/-U" "-D across execve"; do
             num=$((num + 1))
             echo "ok $num - cli: $d # SKIP no AArch64 cross compiler"
         done
