@@ -22,6 +22,14 @@ gcc-aarch64-linux-gnu
 qemu-user
 qemu-system-x86
 busybox
+python3
+sqlite3
+xz-utils
+gzip
+bzip2
+zstd
+lua5.4
+openssl
 "
 
 missing=

@@ -20,7 +20,27 @@
 #   coreutils-sha256sum  sha256sum of files and of stdin
 #   coreutils-date       date -u -d @0 and a formatted date
 #   coreutils-seq-sort-tail   seq 1 100000 | sort -n | tail, three guests
-# (coreutils are dynamic: the sysroot's ld-linux-aarch64.so.1 and libc.so.6)
+#   python3-script       tests/debian/python3-script.py (classes, big
+#                        integers, floats, json, re, threads, subprocess
+#                        children that are arm64 programs again)
+#   lua-script           tests/debian/lua-script.lua by lua5.4
+#   sqlite3-100k         100,000 INSERTs in one transaction, then the
+#                        aggregate queries of tests/debian/sqlite3-script.sql
+#   compress-gzip, compress-bzip2, compress-xz, compress-xz-6,
+#   compress-zstd, compress-zstd-19
+#                        compress a generated 256 KiB file (text and
+#                        pseudo-random bytes) at fixed levels: the
+#                        compressed bytes (their size and sha256) must be
+#                        the native ones, and decompressing them under
+#                        tern must give the input back
+#   openssl              sha256/sha512 of a file, aes-256-cbc encryption
+#                        with a fixed key and iv (-K/-iv -nosalt): the
+#                        ciphertext must be the native one, and decrypting
+#                        it under tern must give the input back
+# (all but busybox are dynamic: the sysroot's ld-linux-aarch64.so.1 and
+# libc.so.6; the guests run with the default CPU model, so programs that
+# pick code paths by HWCAP, like openssl and glibc's string functions,
+# take the paths tern advertises)
 #
 # NAME.xfail (optional) holds the reason a case is expected to fail on
 # every backend, NAME.BACKEND.xfail on one: reported as
@@ -30,7 +50,8 @@
 # run with -d unimp; what it logs (unimplemented instructions and system
 # calls) is shown with a failure.
 #
-# TERN_GUEST_BACKEND=jit|interp runs only that backend; TERN_DEBIAN_TIMEOUT
+# TERN_GUEST_BACKEND=jit|interp runs only that backend; TERN_DEBIAN_CASES
+# (names separated by blanks) only those cases; TERN_DEBIAN_TIMEOUT
 # (default 120) seconds per program; TERN_SYSROOT, TERN_DEBS_DIR as for the
 # fetch script.  scripts/tap-run passes --tap; it is ignored.
 
@@ -49,7 +70,22 @@ DEBS=${TERN_DEBS_DIR:-$SRC/build/debs}
 TIMEOUT=${TERN_DEBIAN_TIMEOUT:-120}
 
 cases=(busybox-script coreutils-ls coreutils-sort coreutils-sha256sum
-       coreutils-date coreutils-seq-sort-tail)
+       coreutils-date coreutils-seq-sort-tail python3-script lua-script
+       sqlite3-100k compress-gzip compress-bzip2 compress-xz compress-xz-6
+       compress-zstd compress-zstd-19 openssl)
+
+# The host program each case compares against (beyond coreutils), and the
+# Debian package that installs it (scripts/install-deps.sh lists them).
+declare -A host_prog=(
+    [busybox-script]=busybox:busybox [python3-script]=python3:python3
+    [lua-script]=lua5.4:lua5.4 [sqlite3-100k]=sqlite3:sqlite3
+    [compress-gzip]=gzip:gzip [compress-bzip2]=bzip2:bzip2
+    [compress-xz]=xz:xz-utils [compress-xz-6]=xz:xz-utils
+    [compress-zstd]=zstd:zstd [compress-zstd-19]=zstd:zstd
+    [openssl]=openssl:openssl)
+if [ -n "${TERN_DEBIAN_CASES:-}" ]; then
+    read -r -a cases <<< "$TERN_DEBIAN_CASES"
+fi
 
 backends=()
 if [ -n "${TERN_GUEST_BACKEND:-}" ]; then
@@ -198,6 +234,110 @@ case_coreutils_seq_sort_tail() {
     run seq 1 100000 | run sort -n | run tail
 }
 
+case_python3_script() {
+    cp "$DIR/python3-script.py" .
+    run python3 ./python3-script.py
+}
+
+case_lua_script() {
+    cp "$DIR/lua-script.lua" .
+    run lua5.4 ./lua-script.lua
+}
+
+# The rows: a fixed linear congruential sequence (exact in awk's doubles).
+gen_rows() {
+    awk 'BEGIN {
+        print "CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT, grp INTEGER, qty INTEGER, price REAL);"
+        print "BEGIN;"
+        split("ka to mi re su na lo pe zu ri go ba", s, " ")
+        x = 12345
+        for (i = 1; i <= 100000; i++) {
+            x = (x * 69069 + 1) % 4294967296
+            printf "INSERT INTO t VALUES(%d,\047%s%s%s\047,%d,%d,%d.%02d);\n", i,
+                s[int(x / 65536) % 12 + 1], s[int(x / 1048576) % 12 + 1],
+                s[int(x / 16777216) % 3 + 1], int(x / 4096) % 7,
+                int(x / 128) % 1000, int(x / 32768) % 1000, int(x / 256) % 100
+        }
+        print "COMMIT;"
+    }'
+}
+
+case_sqlite3_100k() {
+    gen_rows > rows.sql
+    run sqlite3 db < rows.sql &&
+    run sqlite3 db < "$DIR/sqlite3-script.sql"
+}
+
+# gen_data KIB: KIB KiB, three quarters words and lines (compressible),
+# one quarter pseudo-random bytes; the same on every run.
+gen_data() {
+    local text=$(($1 * 768)) bin=$(($1 * 256))
+    awk -v n="$text" 'BEGIN {
+        split("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor", w, " ")
+        x = 7
+        while (len < n) {
+            x = (x * 69069 + 1) % 4294967296
+            s = w[int(x / 65536) % 12 + 1] ((x % 17 == 0) ? ".\n" : " ")
+            printf "%s", s
+            len += length(s)
+        }
+    }' | head -c "$text"
+    awk -v n="$bin" 'BEGIN {
+        x = 99
+        for (i = 0; i < n; i++) {
+            x = (x * 69069 + 1) % 4294967296
+            printf "%c", int(x / 16777216)
+        }
+    }'
+}
+
+# roundtrip PROG OPTIONS LEVEL...: compress data at each level (with the
+# options, split at blanks) under the program being tested, print the compressed size and sha256 (computed here, by
+# the host's coreutils, for both runs), decompress under the same program
+# and compare with the input.
+roundtrip() {
+    local p=$1 opts l
+    read -r -a opts <<< "$2"
+    shift 2
+    [ -f data ] || gen_data 256 > data
+    for l in "$@"; do
+        run "$p" "${opts[@]}" "$l" -c < data > data.z || return
+        echo "$p ${opts[*]} $l: $(stat -c %s data.z) bytes, sha256 $(sha256sum < data.z | cut -d' ' -f1)"
+        run "$p" -d -c < data.z > data.out || return
+        if cmp -s data data.out; then
+            echo "$p -d: the input back"
+        else
+            echo "$p -d: differs from the input ($(stat -c %s data.out) bytes)"
+        fi
+    done
+}
+
+# gzip -n: no name and time stamp in the header.
+case_compress_gzip() { roundtrip gzip -n -1 -6 -9; }
+case_compress_bzip2() { roundtrip bzip2 '' -1 -9; }
+# xz 5.4 compresses single-threaded by default; -T1 says so: a
+# multi-threaded xz splits the stream into blocks.
+case_compress_xz() { roundtrip xz -T1 -0 -3; }
+case_compress_xz_6() { roundtrip xz -T1 -6; }
+case_compress_zstd() { roundtrip zstd -q -1 -3 -9; }
+case_compress_zstd_19() { roundtrip zstd -q -19; }
+
+case_openssl() {
+    local key=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
+    local iv=f0e0d0c0b0a090807060504030201000
+    gen_data 1024 > data
+    printf 'abc' > abc
+    run openssl dgst -sha256 data abc &&
+    run openssl dgst -sha512 data &&
+    run openssl sha256 < data &&
+    run openssl enc -aes-256-cbc -K "$key" -iv "$iv" -nosalt -in data -out data.enc &&
+    echo "aes-256-cbc: $(stat -c %s data.enc) bytes, sha256 $(sha256sum < data.enc | cut -d' ' -f1)" &&
+    od -A d -t x1 -N 32 data.enc &&
+    run openssl enc -d -aes-256-cbc -K "$key" -iv "$iv" -nosalt -in data.enc -out data.dec &&
+    if cmp -s data data.dec; then echo "decrypted: the input back"; else echo "decrypted: differs"; fi &&
+    run openssl enc -aes-128-ctr -K "${key:0:32}" -iv "$iv" -in abc | od -A n -t x1
+}
+
 # ------------------------------------------------------------------
 
 # run_case NAME MODE OUTDIR: run one case, leave out/err/status in OUTDIR.
@@ -234,17 +374,34 @@ sysroot_version() {
     sed -n 's/^[^_]*_\([^_]*\)_.*/\1/p' "$SYSROOT/.tern-debs/$1" 2>/dev/null |
         sed 's/%3a/:/'
 }
-for pair in busybox:busybox-static coreutils:coreutils; do
+for pair in busybox:busybox-static coreutils:coreutils \
+            python3.11-minimal:python3.11-minimal libpython3.11-stdlib:libpython3.11-stdlib \
+            lua5.4:lua5.4 sqlite3:sqlite3 libsqlite3-0:libsqlite3-0 gzip:gzip \
+            bzip2:bzip2 xz-utils:xz-utils liblzma5:liblzma5 zstd:zstd \
+            libzstd1:libzstd1 openssl:openssl libssl3:libssl3; do
     h=$(host_version "${pair%%:*}")
     g=$(sysroot_version "${pair#*:}")
     echo "# host ${pair%%:*} ${h:-not installed}, sysroot ${pair#*:} ${g:-not fetched}"
 done
 
+# case_problem NAME: why the case cannot run (the host's program or the
+# sysroot's is missing), or nothing.
+case_problem() {
+    local spec=${host_prog[$1]:-} p
+    [ -n "$spec" ] || return 0
+    p=${spec%%:*}
+    if ! command -v "$p" > /dev/null 2>&1; then
+        echo "the host's $p is missing (package ${spec#*:}; scripts/install-deps.sh installs it)"
+    elif [ "$p" = busybox ]; then
+        [ -x "$SYSROOT/bin/busybox" ] ||
+            echo "$SYSROOT/bin/busybox is missing (scripts/fetch-arm64-debs.sh)"
+    elif [ ! -e "$(mode=arm64 prog "$p")" ]; then
+        echo "$p is missing from $SYSROOT (tests/debian/packages lists it; scripts/fetch-arm64-debs.sh fetches it)"
+    fi
+}
+
 problem=$(sysroot_problem)
-if [ ! -x /bin/busybox ]; then
-    host_problem="the host's busybox is missing (scripts/install-deps.sh installs it)"
-else
-    host_problem=
+if [ -x /bin/busybox ]; then
     mkdir -p "$applets_host" "$applets_guest"
     for a in $(/bin/busybox --list); do
         ln -s /bin/busybox "$applets_host/$a"
@@ -256,7 +413,8 @@ num=0
 for name in "${cases[@]}"; do
     ref=$tmp/$name.host
     mkdir -p "$ref"
-    if [ "$name" != busybox-script ] || [ -z "$host_problem" ]; then
+    cproblem=$(case_problem "$name")
+    if [ -z "$cproblem" ]; then
         run_case "$name" host "$ref"
     fi
     for be in "${backends[@]}"; do
@@ -278,8 +436,8 @@ for name in "${cases[@]}"; do
             why="$TERN is missing: run make"
         elif [ -n "$problem" ]; then
             why=$problem
-        elif [ "$name" = busybox-script ] && [ -n "$host_problem" ]; then
-            why=$host_problem
+        elif [ -n "$cproblem" ]; then
+            why=$cproblem
         elif [ "$(cat "$ref/status")" != 0 ]; then
             why="the native run failed (status $(cat "$ref/status")), so there is nothing to compare with"
         fi
