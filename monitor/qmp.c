@@ -30,9 +30,10 @@ typedef struct QMPMonitor {
     bool pretty;
     bool negotiated;
     GString *buf;           /* the object being received */
-    int depth;              /* brace/bracket depth */
+    GString *open;          /* stack of unclosed '{' / '[' */
     bool in_string, escape;
-    bool junk;              /* non-JSON at top level: error at end of line */
+    int junk;               /* 1: non-JSON at top level, error at end of line;
+                               2: skip to the end of the line silently */
 } QMPMonitor;
 
 static GPtrArray *qmp_monitors;
@@ -451,8 +452,9 @@ static int qmp_can_read(void *opaque)
 static void qmp_reset_input(QMPMonitor *mon)
 {
     g_string_truncate(mon->buf, 0);
-    mon->depth = 0;
-    mon->in_string = mon->escape = mon->junk = false;
+    g_string_truncate(mon->open, 0);
+    mon->in_string = mon->escape = false;
+    mon->junk = 0;
 }
 
 static void qmp_read(void *opaque, const uint8_t *data, int size)
@@ -464,17 +466,19 @@ static void qmp_read(void *opaque, const uint8_t *data, int size)
 
         if (mon->junk) {
             if (c == '\n') {
-                qmp_error(mon, "GenericError", "JSON parse error, expecting an object", NULL);
+                if (mon->junk == 1) {
+                    qmp_error(mon, "GenericError", "JSON parse error, expecting an object", NULL);
+                }
                 qmp_reset_input(mon);
             }
             continue;
         }
-        if (mon->depth == 0) {
+        if (mon->open->len == 0) {
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
                 continue;
             }
             if (c != '{') {
-                mon->junk = true;
+                mon->junk = 1;
                 continue;
             }
         }
@@ -482,7 +486,7 @@ static void qmp_read(void *opaque, const uint8_t *data, int size)
         if (mon->buf->len > QMP_INPUT_MAX) {
             qmp_error(mon, "GenericError", "JSON parse error, request too large", NULL);
             qmp_reset_input(mon);
-            mon->junk = true;     /* skip to the end of the line */
+            mon->junk = 2;        /* skip the rest of the line */
             continue;
         }
         if (mon->in_string) {
@@ -498,10 +502,17 @@ static void qmp_read(void *opaque, const uint8_t *data, int size)
         if (c == '"') {
             mon->in_string = true;
         } else if (c == '{' || c == '[') {
-            mon->depth++;
+            g_string_append_c(mon->open, c);
         } else if (c == '}' || c == ']') {
-            mon->depth--;
-            if (mon->depth == 0) {
+            char want = mon->open->str[mon->open->len - 1] == '{' ? '}' : ']';
+            if (c != want) {
+                qmp_error(mon, "GenericError", "JSON parse error, mismatched brackets", NULL);
+                qmp_reset_input(mon);
+                mon->junk = 2;        /* skip the rest of the line */
+                continue;
+            }
+            g_string_truncate(mon->open, mon->open->len - 1);
+            if (mon->open->len == 0) {
                 char *text = g_strdup(mon->buf->str);
                 qmp_reset_input(mon);
                 qmp_dispatch(mon, text);
@@ -536,8 +547,10 @@ bool monitor_init_qmp(Chardev *chr, bool pretty, GError **errp)
 
     mon->pretty = pretty;
     mon->buf = g_string_new(NULL);
+    mon->open = g_string_new(NULL);
     if (!qemu_chr_fe_init(&mon->be, chr, errp)) {
         g_string_free(mon->buf, TRUE);
+        g_string_free(mon->open, TRUE);
         g_free(mon);
         return false;
     }
