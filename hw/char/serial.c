@@ -609,6 +609,7 @@ static void serial_unrealize(DeviceState *dev)
     timer_free(s->fifo_timeout);
     s->fifo_timeout = NULL;
     qemu_chr_fe_deinit(&s->chr);
+    memory_region_destroy(&s->io);      /* also unmaps it */
 }
 
 static void serial_print_info(DeviceState *dev, GString *out, int indent)
