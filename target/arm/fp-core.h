@@ -84,5 +84,19 @@ uint64_t fpc_to_int(CPUARMState *env, uint64_t a, int d, int rmode,
 /* 64-bit integer (already sign/zero-extended) -> FP, FPCR rounding. */
 uint64_t fpc_from_int(CPUARMState *env, uint64_t v, int d, int fbits,
                       bool uns);
+/* FRECPE / FRSQRTE (the ARM ARM's estimate tables), FRECPX. */
+uint64_t fpc_recip_estimate(CPUARMState *env, uint64_t a, int d);
+uint64_t fpc_rsqrt_estimate(CPUARMState *env, uint64_t a, int d);
+uint64_t fpc_recpx(CPUARMState *env, uint64_t a, int d);
+/* FRECPS (2 - a*b) or, rsqrt, FRSQRTS ((3 - a*b) / 2), fused. */
+uint64_t fpc_recip_step(CPUARMState *env, uint64_t a, uint64_t b, int d,
+                        bool rsqrt);
+/* FRINT32Z/X, FRINT64Z/X (S/D): rmode, intsize 32 or 64; out of range -2^(n-1). */
+uint64_t fpc_round_int_n(CPUARMState *env, uint64_t a, int d, int rmode,
+                         int intsize);
+/* FJCVTZS: *z = exact and in range (the Z flag). */
+uint32_t fpc_jcvt(CPUARMState *env, uint64_t a, bool *z);
+/* FCVTXN: double -> single, round to odd. */
+uint64_t fpc_convert_odd(CPUARMState *env, uint64_t a);
 
 #endif

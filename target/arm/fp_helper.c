@@ -289,10 +289,9 @@ static uint64_t host_op(int hop, uint64_t a, uint64_t b, uint64_t c, bool d)
  * give it ARM's result and flags (see the comment at the top).
  * d = the result's format.
  */
-static uint64_t arith(CPUARMState *env, int hop, uint64_t a, uint64_t b,
-                      uint64_t c, bool d)
+static uint64_t arith_rm(CPUARMState *env, int hop, uint64_t a, uint64_t b,
+                         uint64_t c, bool d, int rm)
 {
-    int rm = fpcr_rmode(env);
     uint64_t r;
     uint32_t fl;
 
@@ -325,6 +324,12 @@ static uint64_t arith(CPUARMState *env, int hop, uint64_t a, uint64_t b,
     }
     raise(env, fl);
     return r;
+}
+
+static uint64_t arith(CPUARMState *env, int hop, uint64_t a, uint64_t b,
+                      uint64_t c, bool d)
+{
+    return arith_rm(env, hop, a, b, c, d, fpcr_rmode(env));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1091,6 +1096,12 @@ uint64_t helper_fp_unop(CPUArchState *env, uint64_t a, uint32_t desc)
     }
     case 2:
         return fpc_convert(arm_env(env), a, d);
+    case 4: {
+        int rmode = (desc >> 8) & 7;
+        return fpc_round_int_n(arm_env(env), a, d,
+                               rmode == 7 ? fpcr_rmode(arm_env(env)) : rmode,
+                               (desc >> 11) & 1 ? 64 : 32);
+    }
     default:
         return fpc_convert_fmt(arm_env(env), a, (desc >> 8) & 3,
                                (desc >> 12) & 3);
@@ -1113,4 +1124,335 @@ uint64_t helper_int_to_fp(CPUArchState *env, uint64_t v, uint32_t desc)
 {
     return fpc_from_int(arm_env(env), v, dfmt(desc), (desc >> 8) & 0x7f,
                         (desc >> 2) & 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Estimates and steps (FRECPE, FRSQRTE, FRECPX, FRECPS, FRSQRTS),     */
+/* FRINT32/64, FJCVTZS, FCVTXN                                         */
+
+/* Field widths of a format. */
+static void fmt_fields(int fmt, int *e, int *f)
+{
+    *e = fmt == FPF_H ? 5 : fmt == FPF_D ? 11 : 8;
+    *f = fmt == FPF_H ? 10 : fmt == FPF_D ? 52 : 23;
+}
+
+static bool any_is_nan(uint64_t x, int fmt)
+{
+    return fmt == FPF_H ? h_is_nan(x) : f_is_nan(x, fmt);
+}
+
+static uint64_t any_process_nan(CPUARMState *env, uint64_t x, int fmt)
+{
+    return fmt == FPF_H ? h_process_nan(env, x) : process_nan(env, x, fmt);
+}
+
+/* FPUnpack's input flush (FZ with IDC, FZ16 without). */
+static uint64_t any_flush_in(CPUARMState *env, uint64_t x, int fmt)
+{
+    return fmt == FPF_H ? h_flush_in(env, x) : flush_in(env, x, fmt);
+}
+
+/* RecipEstimate of the ARM ARM: a in [256, 512) -> [256, 512). */
+static unsigned recip_estimate(unsigned a)
+{
+    unsigned b;
+
+    a = a * 2 + 1;
+    b = (1u << 19) / a;
+    return (b + 1) / 2;
+}
+
+/* RecipSqrtEstimate: a in [128, 512) -> [256, 512). */
+static unsigned rsqrt_estimate(unsigned a)
+{
+    uint64_t b = 512;
+
+    if (a < 256) {
+        a = a * 2 + 1;
+    } else {
+        a = (a >> 1) << 1;
+        a = (a + 1) * 2;
+    }
+    while ((uint64_t)a * (b + 1) * (b + 1) < (1ull << 28)) {
+        b++;
+    }
+    return (unsigned)((b + 1) / 2);
+}
+
+uint64_t fpc_recip_estimate(CPUARMState *env, uint64_t a, int fmt)
+{
+    int ew, fw;
+    uint64_t sign, frac, exp, res_exp;
+    int64_t e, rexp;
+    unsigned est;
+    double v;
+
+    fmt_fields(fmt, &ew, &fw);
+    sign = a & (1ull << (ew + fw));
+    a = any_flush_in(env, a, fmt);
+    if (any_is_nan(a, fmt)) {
+        return any_process_nan(env, a, fmt);
+    }
+    exp = (a >> fw) & ((1u << ew) - 1);
+    frac = a & ((1ull << fw) - 1);
+    if (exp == (1u << ew) - 1) {                /* infinity */
+        return sign;
+    }
+    if (exp == 0 && frac == 0) {                /* zero */
+        raise(env, FPSR_DZC);
+        return sign | (uint64_t)((1u << ew) - 1) << fw;
+    }
+    v = fmt == FPF_H ? h_value(a, false) : f_to_double(a, fmt);
+    if (fabs(v) < ldexp(1.0, fmt == FPF_H ? -16 : fmt == FPF_D ? -1024 : -128)) {
+        int rm = fpcr_rmode(env);
+        bool to_inf = rm == FPROUND_TIEEVEN || (rm == FPROUND_POSINF && !sign) ||
+                      (rm == FPROUND_NEGINF && sign);
+
+        raise(env, FPSR_OFC | FPSR_IXC);
+        if (to_inf) {
+            return sign | (uint64_t)((1u << ew) - 1) << fw;
+        }
+        return sign | ((uint64_t)((1u << ew) - 2) << fw) | ((1ull << fw) - 1);
+    }
+    if ((fmt == FPF_H ? (env->fpcr & FPCR_FZ16) : (env->fpcr & FPCR_FZ)) &&
+        fabs(v) >= ldexp(1.0, fmt == FPF_H ? 14 : fmt == FPF_D ? 1022 : 126)) {
+        raise(env, FPSR_UFC);
+        return sign;
+    }
+    /* 52-bit fraction as in the pseudocode. */
+    frac <<= 52 - fw;
+    e = (int64_t)exp;
+    if (e == 0) {
+        if (!((frac >> 51) & 1)) {
+            e = -1;
+            frac = (frac << 2) & ((1ull << 52) - 1);
+        } else {
+            frac = (frac << 1) & ((1ull << 52) - 1);
+        }
+    }
+    est = recip_estimate((unsigned)(256 | (frac >> 44)));
+    rexp = (fmt == FPF_H ? 29 : fmt == FPF_D ? 2045 : 253) - e;
+    frac = (uint64_t)(est & 0xff) << 44;
+    if (rexp == 0) {
+        frac = 1ull << 51 | frac >> 1;
+    } else if (rexp == -1) {
+        frac = 1ull << 50 | frac >> 2;
+        rexp = 0;
+    }
+    res_exp = (uint64_t)rexp;
+    return sign | res_exp << fw | frac >> (52 - fw);
+}
+
+uint64_t fpc_rsqrt_estimate(CPUARMState *env, uint64_t a, int fmt)
+{
+    int ew, fw;
+    uint64_t sign, frac, exp;
+    int64_t e, rexp;
+    unsigned scaled, est;
+
+    fmt_fields(fmt, &ew, &fw);
+    a = any_flush_in(env, a, fmt);
+    sign = a & (1ull << (ew + fw));
+    if (any_is_nan(a, fmt)) {
+        return any_process_nan(env, a, fmt);
+    }
+    exp = (a >> fw) & ((1u << ew) - 1);
+    frac = a & ((1ull << fw) - 1);
+    if (exp == 0 && frac == 0) {
+        raise(env, FPSR_DZC);
+        return sign | (uint64_t)((1u << ew) - 1) << fw;
+    }
+    if (sign) {
+        raise(env, FPSR_IOC);
+        return fmt == FPF_H ? H_DEFAULT_NAN : f_default_nan(fmt);
+    }
+    if (exp == (1u << ew) - 1) {
+        return 0;
+    }
+    frac <<= 52 - fw;
+    e = (int64_t)exp;
+    if (e == 0) {
+        while (!((frac >> 51) & 1)) {
+            frac = (frac << 1) & ((1ull << 52) - 1);
+            e--;
+        }
+        frac = (frac << 1) & ((1ull << 52) - 1);
+    }
+    if (!(e & 1)) {
+        scaled = (unsigned)(256 | (frac >> 44));
+    } else {
+        scaled = (unsigned)(128 | (frac >> 45));
+    }
+    rexp = fmt == FPF_H ? 44 - e : fmt == FPF_D ? 3068 - e : 380 - e;
+    rexp = rexp >= 0 ? rexp / 2 : -((-rexp + 1) / 2);    /* floor */
+    est = rsqrt_estimate(scaled);
+    return (uint64_t)rexp << fw | ((uint64_t)(est & 0xff) << (fw - 8));
+}
+
+uint64_t fpc_recpx(CPUARMState *env, uint64_t a, int fmt)
+{
+    int ew, fw;
+    uint64_t sign, exp, emask;
+
+    fmt_fields(fmt, &ew, &fw);
+    a = any_flush_in(env, a, fmt);
+    if (any_is_nan(a, fmt)) {
+        return any_process_nan(env, a, fmt);
+    }
+    sign = a & (1ull << (ew + fw));
+    emask = (1u << ew) - 1;
+    exp = (a >> fw) & emask;
+    if (exp == 0) {
+        return sign | (emask - 1) << fw;
+    }
+    return sign | (~exp & emask) << fw;
+}
+
+/* FRECPS (2 - a*b) / FRSQRTS ((3 - a*b) / 2), fused. */
+uint64_t fpc_recip_step(CPUARMState *env, uint64_t a, uint64_t b, int fmt,
+                        bool rsqrt)
+{
+    int ew, fw;
+    uint64_t sign, fa, fb, emax, absmask, two, onehalf, three;
+
+    fmt_fields(fmt, &ew, &fw);
+    sign = 1ull << (ew + fw);
+    absmask = sign - 1;
+    emax = (uint64_t)((1u << ew) - 1) << fw;
+    /* 2.0, 1.5 and 3.0 in the format: exponent bias + 1, bias, bias + 1 */
+    two = (uint64_t)(1u << (ew - 1)) << fw;
+    onehalf = ((uint64_t)((1u << (ew - 1)) - 1) << fw) | 1ull << (fw - 1);
+    three = two | 1ull << (fw - 1);
+    a ^= sign;                                  /* FPNeg(op1) first */
+    fa = any_flush_in(env, a, fmt);
+    fb = any_flush_in(env, b, fmt);
+    if (!any_is_nan(fa, fmt) && !any_is_nan(fb, fmt)) {
+        bool inf_a = (fa & absmask) == emax, inf_b = (fb & absmask) == emax;
+        bool zero_a = !(fa & absmask), zero_b = !(fb & absmask);
+
+        if ((inf_a && zero_b) || (zero_a && inf_b)) {
+            return rsqrt ? onehalf : two;
+        }
+        if (inf_a || inf_b) {
+            return ((fa ^ fb) & sign) | emax;
+        }
+        if (rsqrt) {
+            /* (3 + a*b) / 2 with one rounding: halve an operand that
+             * stays normal (exact), else the product is tiny and
+             * halving the result is exact. */
+            uint64_t minexp2 = 2ull << fw;
+
+            if ((fa & emax) >= minexp2) {
+                return fpc_muladd(env, onehalf, fa - (1ull << fw), fb, fmt);
+            }
+            if ((fb & emax) >= minexp2) {
+                return fpc_muladd(env, onehalf, fa, fb - (1ull << fw), fmt);
+            }
+            return fpc_muladd(env, three, fa, fb, fmt) - (1ull << fw);
+        }
+    }
+    return fpc_muladd(env, rsqrt ? three : two, a, b, fmt);
+}
+
+/* FRINT32Z/32X/64Z/64X (single/double): FPRoundIntN. */
+uint64_t fpc_round_int_n(CPUARMState *env, uint64_t a, int fmt, int rmode,
+                         int intsize)
+{
+    double v, r, lim = ldexp(1.0, intsize - 1);
+    uint64_t minval = fmt ? double_bits(-lim) : float_bits((float)-lim);
+
+    a = flush_in(env, a, fmt);
+    if (f_is_nan(a, fmt) || f_is_inf(a, fmt)) {
+        raise(env, FPSR_IOC);
+        return minval;
+    }
+    if (f_is_zero(a, fmt)) {
+        return a;
+    }
+    v = f_to_double(a, fmt);
+    r = round_exact(v, rmode);
+    if (r >= lim || r < -lim) {
+        raise(env, FPSR_IOC);
+        return minval;
+    }
+    if (r != v) {
+        raise(env, FPSR_IXC);
+    }
+    return fmt ? double_bits(r) : float_bits((float)r);
+}
+
+/* FJCVTZS: double -> int32 rounding towards zero, modulo 2^32; *z = the
+ * conversion was exact and in range. */
+uint32_t fpc_jcvt(CPUARMState *env, uint64_t a, bool *z)
+{
+    int exp;
+    uint64_t mant;
+    uint32_t res;
+    bool sign = a >> 63;
+
+    *z = true;
+    a = flush_in(env, a, true);
+    if (f_is_nan(a, true) || f_is_inf(a, true)) {
+        raise(env, FPSR_IOC);
+        *z = false;
+        return 0;
+    }
+    exp = (int)((a >> 52) & 0x7ff);
+    mant = (a & ((1ull << 52) - 1)) | (exp ? 1ull << 52 : 0);
+    if (mant == 0) {
+        /* a flushed denormal is not an exact conversion */
+        *z = !(env->fpcr & FPCR_FZ) || (a & ~(1ull << 63)) == 0;
+        return 0;
+    }
+    exp = (exp ? exp : 1) - 1075;               /* value = mant * 2^exp */
+    if (exp >= 0) {
+        res = exp >= 32 ? 0 : (uint32_t)(mant << exp);
+        *z = exp < 32 && (mant << exp) < (1ull << 31) + sign &&
+             (exp == 0 || (mant >> (64 - exp)) == 0);
+        if (!*z) {
+            raise(env, FPSR_IOC);
+        }
+    } else {
+        uint64_t ip = -exp >= 64 ? 0 : mant >> -exp;
+        bool inexact = -exp >= 64 ? true : (mant << (64 + exp)) != 0;
+
+        res = (uint32_t)ip;
+        if (ip >= (1ull << 31) + sign) {
+            raise(env, FPSR_IOC);       /* out of range: IOC, not IXC */
+            *z = false;
+        } else if (inexact) {
+            raise(env, FPSR_IXC);
+            *z = false;
+        }
+    }
+    return sign ? -res : res;
+}
+
+/* FCVTXN: double -> single rounding to odd. */
+uint64_t fpc_convert_odd(CPUARMState *env, uint64_t a)
+{
+    uint32_t saved;
+    uint64_t r;
+
+    a = flush_in(env, a, true);
+    if (f_is_nan(a, true)) {
+        return fpc_convert(env, a, true);
+    }
+    saved = env->fpsr;
+    env->fpsr = 0;
+    r = arith_rm(env, HOP_D2S, a, 0, 0, false, FPROUND_ZERO);
+    if ((env->fpsr & FPSR_IXC) && !f_is_inf(r, false)) {
+        r |= 1;
+    }
+    env->fpsr |= saved;
+    return r;
+}
+
+uint64_t helper_fp_jcvt(CPUArchState *env, uint64_t a)
+{
+    bool z;
+    uint32_t r = fpc_jcvt(arm_env(env), a, &z);
+
+    return r | (uint64_t)z << 32;
 }

@@ -24,6 +24,9 @@ DEF_HELPER_FLAGS_2(simd_tbl, TCG_CALL_NO_RWG, void, env, i32)
 DEF_HELPER_FLAGS_2(simd_ext, TCG_CALL_NO_RWG, void, env, i32)
 DEF_HELPER_FLAGS_2(simd_pairwise_scalar, TCG_CALL_NO_RWG, void, env, i32)
 /* AdvSIMD FP groups (element-wise through the scalar FP core). */
+/* fixed-point conversions: size 1/2/3 = H/S/D, op 0 to FP, 1 to int,
+ * extra = fbits */
+DEF_HELPER_FLAGS_2(simd_fp_fixed, TCG_CALL_NO_RWG, void, env, i32)
 DEF_HELPER_FLAGS_2(simd_fp_3same, TCG_CALL_NO_RWG, void, env, i32)
 DEF_HELPER_FLAGS_2(simd_fp_2misc, TCG_CALL_NO_RWG, void, env, i32)
 
@@ -38,7 +41,8 @@ DEF_HELPER_FLAGS_4(fp_binop, TCG_CALL_NO_RWG, i64, env, i64, i64, i32)
 DEF_HELPER_FLAGS_5(fp_muladd, TCG_CALL_NO_RWG, i64, env, i64, i64, i64, i32)
 /* op (desc 7:4): 0 FSQRT 1 FRINT (rmode 10:8, exact bit 11) 2 FCVT
  * (desc bit 0 = source is double; to the other size) 3 FCVT from format
- * 9:8 to format 13:12 (FPF_*: 0 S, 1 D, 2 H) */
+ * 9:8 to format 13:12 (FPF_*: 0 S, 1 D, 2 H) 4 FRINT32/64 (rmode 10:8,
+ * bit 11 = 64) */
 DEF_HELPER_FLAGS_3(fp_unop, TCG_CALL_NO_RWG, i64, env, i64, i32)
 /* NZCV (bits 3:0) of a compare; desc bit 1: signal on quiet NaN too */
 DEF_HELPER_FLAGS_4(fp_compare, TCG_CALL_NO_RWG, i64, env, i64, i64, i32)
@@ -51,3 +55,5 @@ DEF_HELPER_FLAGS_3(int_to_fp, TCG_CALL_NO_RWG, i64, env, i64, i32)
 /* By element (vector/scalar), SDOT/UDOT, SQRDMLAH/SH, SQDMLAL/SLS/ULL
  * (see simd_helper.c: op = opcode | U << 4, extra = index | vec_m << 6) */
 DEF_HELPER_FLAGS_2(simd_elem, TCG_CALL_NO_RWG, void, env, i32)
+/* FJCVTZS: the int32 result (low 32 bits) | Z flag << 32 */
+DEF_HELPER_FLAGS_2(fp_jcvt, TCG_CALL_NO_RWG, i64, env, i64)

@@ -920,6 +920,8 @@ void helper_simd_fp_3same(CPUArchState *cenv, uint32_t desc)
         case 0x7d:  /* FACGT */
             v = fpc_compare_cond(env, a & ~sign, b & ~sign, dbl, 2) ? ~0ull : 0;
             break;
+        case 0x1f: v = fpc_recip_step(env, a, b, dbl, false); break; /* FRECPS */
+        case 0x5f: v = fpc_recip_step(env, a, b, dbl, true); break;  /* FRSQRTS */
         case 0x7e:
         default:
             v = fpc_binop(env, FPOP_MIN, a, b, dbl);                 /* FMINP */
@@ -928,6 +930,25 @@ void helper_simd_fp_3same(CPUArchState *cenv, uint32_t desc)
         eset(&r, i, fs, v);
     }
     vstore(env, s.rd, r, bytes);
+}
+
+/* URECPE/URSQRTE: RecipEstimate / RecipSqrtEstimate of the ARM ARM on
+ * the top 9 bits (a >= 256, resp. a >= 128). */
+static unsigned recip_est9(unsigned a, bool rsqrt)
+{
+    if (!rsqrt) {
+        unsigned b = (1u << 19) / (a * 2 + 1);
+
+        return (b + 1) / 2;
+    } else {
+        uint64_t b = 512;
+
+        a = a < 256 ? a * 2 + 1 : ((a >> 1) << 1) * 2 + 2;
+        while ((uint64_t)a * (b + 1) * (b + 1) < (1ull << 28)) {
+            b++;
+        }
+        return (unsigned)((b + 1) / 2);
+    }
 }
 
 /*
@@ -969,6 +990,16 @@ void helper_simd_fp_2misc(CPUArchState *cenv, uint32_t desc)
         vstore(env, s.rd, r, s.q ? 16 : 8);
         return;
     }
+    case 0x36: {                /* FCVTXN/FCVTXN2 (and scalar): round to odd */
+        int cnt = s.scalar ? 1 : 2, half = s.q && !s.scalar ? 2 : 0;
+
+        r = half ? d : r;
+        for (int i = 0; i < cnt; i++) {
+            eset(&r, half + i, 2, fpc_convert_odd(env, eget(&n, i, 3)));
+        }
+        vstore(env, s.rd, r, s.scalar ? 4 : s.q ? 16 : 8);
+        return;
+    }
     case 0x17: {                /* FCVTL/FCVTL2: single -> double, half -> single */
         int to = s.size & 1 ? FPF_D : FPF_S, ns = s.size & 1 ? 2 : 1;
         int cnt = 8 >> ns, half = s.q ? cnt : 0;
@@ -1002,6 +1033,27 @@ void helper_simd_fp_2misc(CPUArchState *cenv, uint32_t desc)
             break;
         case 0x3a: case 0x3b: case 0x3c: case 0x7a: case 0x7b:
             v = fpc_to_int_w(env, a, dbl, rmode, 0, 8 << fs, true);
+            break;
+        case 0x5d: v = fpc_recip_estimate(env, a, dbl); break;       /* FRECPE */
+        case 0x7d: v = fpc_rsqrt_estimate(env, a, dbl); break;       /* FRSQRTE */
+        case 0x5f: v = fpc_recpx(env, a, dbl); break;                /* FRECPX */
+        case 0x5c:                                                   /* URECPE */
+            v = (a >> 31) ? (uint64_t)recip_est9((unsigned)(a >> 23) & 0x1ff,
+                                                 false) << 23
+                          : 0xffffffffu;
+            break;
+        case 0x7c:                                                   /* URSQRTE */
+            v = (a >> 30) ? (uint64_t)recip_est9((unsigned)(a >> 23) & 0x1ff,
+                                                 true) << 23
+                          : 0xffffffffu;
+            break;
+        case 0x1e: case 0x1f:                        /* FRINT32Z, FRINT64Z */
+            v = fpc_round_int_n(env, a, dbl, FPROUND_ZERO,
+                                op == 0x1e ? 32 : 64);
+            break;
+        case 0x3e: case 0x3f:                        /* FRINT32X, FRINT64X */
+            v = fpc_round_int_n(env, a, dbl, fpcr_rmode(env),
+                                op == 0x3e ? 32 : 64);
             break;
         default:    /* FRINT* (0x18/0x19/0x58/0x59/0x38/0x39/0x79) */
             v = fpc_round_int(env, a, dbl, rmode, (s.extra >> 3) & 1);
@@ -1132,6 +1184,37 @@ void helper_simd_elem(CPUArchState *cenv, uint32_t desc)
         }
         }
         eset(&r, i, size, v);
+    }
+    vstore(env, s.rd, r, bytes);
+}
+
+/*
+ * SCVTF/UCVTF/FCVTZS/FCVTZU with #fbits, vector and scalar: size =
+ * element size (1 H, 2 S, 3 D), op 0 = to FP, 1 = to integer (rounding
+ * towards zero), extra = fbits.
+ */
+void helper_simd_fp_fixed(CPUArchState *cenv, uint32_t desc)
+{
+    CPUARMState *env = arm_env(cenv);
+    SimdDesc s = unpack(desc);
+    Vec n = vload(env, s.rn);
+    Vec r = { { 0, 0 } };
+    int fs = s.size;
+    int fmt = fs == 1 ? FPF_H : fs == 3 ? FPF_D : FPF_S;
+    int bytes = s.scalar ? 1 << fs : (s.q ? 16 : 8);
+
+    for (int i = 0; i < bytes >> fs; i++) {
+        uint64_t v;
+
+        if (s.op == 0) {
+            v = fpc_from_int(env, s.u ? eget(&n, i, fs)
+                                      : (uint64_t)esget(&n, i, fs),
+                             fmt, s.extra, s.u);
+        } else {
+            v = fpc_to_int_w(env, eget(&n, i, fs), fmt, FPROUND_ZERO,
+                             s.extra, 8 << fs, s.u);
+        }
+        eset(&r, i, fs, v);
     }
     vstore(env, s.rd, r, bytes);
 }

@@ -139,6 +139,16 @@ static bool trans_fp_1src(DisasContext *s, uint32_t insn)
     case 12: rmode = 4; break;                  /* FRINTA */
     case 14: rmode = 7 | 8; break;              /* FRINTX */
     case 15: rmode = 7; break;                  /* FRINTI */
+    case 16: case 17: case 18: case 19:         /* FRINT32Z/32X/64Z/64X */
+        if (d == FPF_H || !arm_feature(s->env, ARM_FEATURE_FRINT)) {
+            return false;
+        }
+        gen_helper_fp_unop(r, tcg_env, v,
+                           tcg_constant_i32(4 << 4 | FD(d) |
+                                            (opcode & 1 ? 7 : 3) << 8 |
+                                            (opcode >= 18) << 11));
+        write_fp(s, rd, r, d);
+        return true;
     default:
         return false;
     }
@@ -340,7 +350,20 @@ static bool trans_fp_int(DisasContext *s, uint32_t insn)
             }
             return true;
         }
-        return false;                           /* FJCVTZS */
+        if (rmode == 3 && !sf && ftype == 1 && !to_fp &&
+            arm_feature(s->env, ARM_FEATURE_JSCVT)) {  /* FJCVTZS */
+            t = new_tmp_a64(s);
+            gen_helper_fp_jcvt(t, tcg_env, read_fp(s, rn, FPF_D));
+            tcg_gen_ext32u_i64(cpu_reg(s, rd), t);
+            /* NZCV = 0:Z:0:0 */
+            tcg_gen_shri_i64(cpu_ZF, t, 32);
+            tcg_gen_xori_i64(cpu_ZF, cpu_ZF, 1);
+            tcg_gen_movi_i64(cpu_NF, 0);
+            tcg_gen_movi_i64(cpu_CF, 0);
+            tcg_gen_movi_i64(cpu_VF, 0);
+            return true;
+        }
+        return false;
     }
     if (!ftype_to_fmt(s, ftype, &d)) {
         return false;

@@ -361,10 +361,10 @@ static bool fp_3same(DisasContext *s, uint32_t insn, bool scalar, bool half)
     if (scalar) {
         switch (op) {
         case 0x1b: case 0x1c: case 0x3c: case 0x3d:
-        case 0x7a: case 0x7c: case 0x7d:
+        case 0x7a: case 0x7c: case 0x7d: case 0x1f: case 0x5f:
             break;
         default:
-            return false;       /* FRECPS/FRSQRTS and unallocated */
+            return false;
         }
     } else {
         switch (op) {
@@ -372,6 +372,7 @@ static bool fp_3same(DisasContext *s, uint32_t insn, bool scalar, bool half)
         case 0x58: case 0x59: case 0x5a: case 0x5e:
         case 0x38: case 0x3a: case 0x3b: case 0x3c: case 0x3d: case 0x3e:
         case 0x3f: case 0x78: case 0x7a: case 0x7c: case 0x7d: case 0x7e:
+        case 0x1f: case 0x5f:                   /* FRECPS, FRSQRTS */
             break;
         default:
             return false;
@@ -561,6 +562,28 @@ static bool fp_2misc(DisasContext *s, uint32_t insn, bool scalar, bool half)
     case 0x5a: case 0x7a: extra = 1; break;     /* FCVTPS/PU */
     case 0x5b: case 0x7b: extra = 3; break;     /* FCVTZS/ZU */
     case 0x1d: case 0x3d: break;                /* SCVTF/UCVTF */
+    case 0x5d: case 0x7d: break;                /* FRECPE, FRSQRTE */
+    case 0x5f:                                  /* FRECPX */
+        if (!scalar) {
+            return false;
+        }
+        break;
+    case 0x5c: case 0x7c:                       /* URECPE, URSQRTE */
+        if (scalar || half || (size & 1)) {
+            return false;
+        }
+        break;
+    case 0x1e: case 0x3e: case 0x1f: case 0x3f: /* FRINT32Z/X, FRINT64Z/X */
+        if (scalar || half || !arm_feature(s->env, ARM_FEATURE_FRINT)) {
+            return false;
+        }
+        break;
+    case 0x36:                                  /* FCVTXN */
+        if (half || !(size & 1)) {
+            return false;
+        }
+        need_q = false;
+        break;
     default:
         return false;
     }
@@ -986,8 +1009,32 @@ static bool do_shift_imm(DisasContext *s, uint32_t insn, bool scalar)
         }
         narrow = true;
         break;
+    case 0x1c: case 0x3c:       /* SCVTF/UCVTF (fixed point) */
+    case 0x1f: case 0x3f: {     /* FCVTZS/FCVTZU (fixed point) */
+        int fs, fbits;
+
+        if (immh & 8) {
+            fs = 3;
+            fbits = 128 - immhb;
+        } else if (immh & 4) {
+            fs = 2;
+            fbits = 64 - immhb;
+        } else if ((immh & 2) && arm_feature(s->env, ARM_FEATURE_ASIMDHP)) {
+            fs = 1;
+            fbits = 32 - immhb;
+        } else {
+            return false;
+        }
+        if (!scalar && fs == 3 && !q) {
+            return false;
+        }
+        call_simd(gen_helper_simd_fp_fixed,
+                  SIMD_DESC(rd, rn, 0, fs, q, u, (opcode & 3) == 3, scalar,
+                            fbits));
+        return true;
+    }
     default:
-        return false;           /* fixed-point conversions: not done */
+        return false;
     }
     if (narrow && (immh & 8)) {
         return false;
