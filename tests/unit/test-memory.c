@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -696,6 +697,88 @@ static void test_rom_and_memfd(void)
     memory_region_destroy(&root);
 }
 
+/* RAM from a named file (shared: the file sees guest writes) and from a
+ * directory (a fresh unlinked file in it). */
+static void test_ram_file(void)
+{
+    MemoryRegion root, ram, dirram;
+    AddressSpace as;
+    char *path = NULL;
+    int fd = g_file_open_tmp("tern-ram-XXXXXX", &path, NULL);
+    char buf[4];
+    int rfd;
+
+    g_assert_cmpint(fd, >=, 0);
+    close(fd);
+    memory_region_init(&root, NULL, "root", 0x100000);
+    address_space_init(&as, &root, "test");
+    g_assert(memory_region_init_ram_from_file(&ram, NULL, "file", 0x3000, path, true, NULL));
+    g_assert(memory_region_init_ram_from_file(&dirram, NULL, "dir", 0x1000,
+                                              g_get_tmp_dir(), false, NULL));
+    memory_region_add_subregion(&root, 0, &ram);
+    memory_region_add_subregion(&root, 0x3000, &dirram);
+    address_space_write(&as, 0x2ffe, "abcd", 4);
+    rfd = open(path, O_RDONLY);
+    g_assert_cmpint(rfd, >=, 0);
+    g_assert_cmpint(pread(rfd, buf, 2, 0x2ffe), ==, 2);
+    g_assert_cmpmem(buf, 2, "ab", 2);
+    g_assert_cmpint(lseek(rfd, 0, SEEK_END), ==, 0x3000);     /* sized to the region */
+    close(rfd);
+    g_assert_cmpmem(memory_region_get_ram_ptr(&dirram), 2, "cd", 2);
+
+    address_space_destroy(&as);
+    memory_region_destroy(&ram);
+    memory_region_destroy(&dirram);
+    memory_region_destroy(&root);
+    unlink(path);
+    g_free(path);
+}
+
+/* A listener that changes the map from its callback: the change is applied
+ * in a second round, and the view ends up with both regions. */
+static MemoryRegion *reentrant_root, *reentrant_extra;
+
+static void reentrant_add(MemoryListener *l, MemoryRegionSection *s)
+{
+    if (strcmp(s->mr->name, "trigger") == 0 && !reentrant_extra->container) {
+        memory_region_add_subregion(reentrant_root, 0x8000, reentrant_extra);
+    }
+    rec_add(l, s);
+}
+
+static void test_listener_reentrant(void)
+{
+    MemoryRegion root, trig, extra;
+    AddressSpace as;
+    TestDev *dev = tdev_new();
+    RecListener r = {
+        .l = { .begin = rec_begin, .commit = rec_commit, .region_add = reentrant_add,
+               .region_del = rec_del },
+        .log = g_string_new(""),
+    };
+
+    memory_region_init(&root, NULL, "root", 0x100000);
+    address_space_init(&as, &root, "test");
+    memory_region_init_io(&trig, NULL, &tdev_ops, dev, "trigger", 0x100);
+    memory_region_init_io(&extra, NULL, &tdev_ops, dev, "extra", 0x100);
+    reentrant_root = &root;
+    reentrant_extra = &extra;
+    memory_listener_register(&r.l, &as);
+    assert_rec(&r, "begin\ncommit\n");
+    memory_region_add_subregion(&root, 0x1000, &trig);
+    assert_rec(&r, "begin\nadd trigger 1000+100@0\ncommit\n"
+                   "begin\nadd extra 8000+100@0\ncommit\n");
+    assert_flat(&as, "1000-1100:trigger@0\n8000-8100:extra@0\n");
+
+    memory_listener_unregister(&r.l);
+    address_space_destroy(&as);
+    memory_region_destroy(&trig);
+    memory_region_destroy(&extra);
+    memory_region_destroy(&root);
+    g_string_free(r.log, TRUE);
+    tdev_free(dev);
+}
+
 static void test_ram_file_error(void)
 {
     MemoryRegion ram;
@@ -824,6 +907,8 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/map", test_map);
     g_test_add_func("/memory/ioeventfd", test_ioeventfd);
     g_test_add_func("/memory/rom-and-memfd", test_rom_and_memfd);
+    g_test_add_func("/memory/ram-file", test_ram_file);
+    g_test_add_func("/memory/listener-reentrant", test_listener_reentrant);
     g_test_add_func("/memory/ram-file-error", test_ram_file_error);
     g_test_add_func("/memory/system-and-mtree", test_system_and_mtree);
     g_test_add_func("/memory/threads", test_threads);
