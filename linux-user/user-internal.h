@@ -11,6 +11,7 @@
  *   syscall.c    the generic arm64 syscall ABI on top of the host's
  *   strace.c     -strace
  *   signal.c     guest signals: dispositions, masks, frames, sigreturn
+ *   procfs.c     /proc/self/maps, auxv, cmdline as the guest sees them
  *
  * docs/linux-user.md describes how they fit.
  */

@@ -51,7 +51,7 @@ done
 mapfile -t names < <(printf '%s\n' "${names[@]}" | sort -u | sed '/^$/d')
 
 # tern-aarch64's own error handling and options (see cli_checks below).
-NCLI=20
+NCLI=21
 echo "1..$(( ${#names[@]} * ${#backends[@]} + NCLI ))"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tern-guest.XXXXXX")
@@ -97,6 +97,17 @@ cli_checks() {
     cli_check "unknown option" 1 "unknown option '-bogus'" -bogus x
     cli_check "-cpu help lists max" 0 "^  max$" -cpu help
     cli_check "directory: 126" 126 "Is a directory" "$tmp"
+    # scripts/binfmt-register.sh --dry-run: the exact registration line.
+    num=$((num + 1))
+    local want got
+    want='would write to /proc/sys/fs/binfmt_misc/register: :tern-aarch64:M::\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\xb7\x00:\xff\xff\xff\xff\xff\xff\xff\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff:/opt/tern/tern-aarch64:F'
+    got=$("$SRC/scripts/binfmt-register.sh" --dry-run --path /opt/tern/tern-aarch64 2>&1)
+    if [ "$got" = "$want" ]; then
+        echo "ok $num - binfmt-register.sh --dry-run"
+    else
+        echo "not ok $num - binfmt-register.sh --dry-run"
+        printf '%s\n' "$got" | comment
+    fi
     : > "$tmp/empty"
     chmod +x "$tmp/empty"
     cli_check "empty file" 1 "empty: not an ELF file" "$tmp/empty"
