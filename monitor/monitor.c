@@ -131,11 +131,16 @@ static void hmp_event(void *opaque, QEMUChrEvent event)
 
     switch (event) {
     case CHR_EVENT_OPENED:
-        mon->banner_done = false;
+        /* A mux announces itself once; a socket once per client.  The
+         * banner shows when the monitor is in front (on a mux, the serial
+         * port usually is: then it shows at the first Ctrl-A c). */
         g_string_truncate(mon->line, 0);
-        if (mon->focused) {
+        if (mon->focused && !mon->banner_done) {
             hmp_prompt(mon);
         }
+        break;
+    case CHR_EVENT_CLOSED:
+        mon->banner_done = false;    /* the next client gets a banner */
         break;
     case CHR_EVENT_MUX_IN:
         mon->focused = true;
