@@ -11,6 +11,14 @@
  * Output from every frontend goes to the backend; input goes to the
  * focused one, through a small buffer per frontend so that escapes are
  * seen even while the focused frontend is briefly full.
+ *
+ * Focus: the first frontend attached has it (the serial port: the machine
+ * is created before the monitors).  The mux "opens" on the first main loop
+ * iteration, when every frontend is attached: the others are told
+ * CHR_EVENT_MUX_OUT, then everyone CHR_EVENT_OPENED (so a monitor does not
+ * print its prompt over the guest's console).  Ctrl-A c and
+ * qemu_chr_fe_take_focus move the focus (MUX_OUT to the old, MUX_IN to
+ * the new frontend).
  */
 #include <string.h>
 
@@ -58,12 +66,11 @@ static void mux_set_focus(MuxChardev *m, int tag)
         return;
     }
     m->focus = tag;
-    /* The first focus is no change of focus: no events. */
     if (old >= 0) {
         mux_send_event(m, old, CHR_EVENT_MUX_OUT);
-        if (tag >= 0) {
-            mux_send_event(m, tag, CHR_EVENT_MUX_IN);
-        }
+    }
+    if (tag >= 0 && old >= 0) {
+        mux_send_event(m, tag, CHR_EVENT_MUX_IN);
     }
 }
 
@@ -203,6 +210,11 @@ static void mux_open_bh(void *opaque)
 
     m->opened = true;
     m->parent.be_open = m->drv->be_open;
+    for (int i = 0; i < MUX_MAX; i++) {
+        if (i != m->focus) {
+            mux_send_event(m, i, CHR_EVENT_MUX_OUT);
+        }
+    }
     if (m->drv->be_open) {
         for (int i = 0; i < MUX_MAX; i++) {
             mux_send_event(m, i, CHR_EVENT_OPENED);
@@ -272,7 +284,12 @@ static void mux_fe_handlers_set(Chardev *chr, CharBackend *be)
     if (!be->read && !be->event) {
         return;
     }
-    mux_set_focus(m, be->tag);
+    if (m->focus < 0) {
+        m->focus = be->tag;     /* the first frontend: no change to announce */
+    } else if (m->opened && m->focus != be->tag) {
+        /* Attached after the open: it starts without the focus. */
+        mux_send_event(m, be->tag, CHR_EVENT_MUX_OUT);
+    }
     if (m->opened && m->drv->be_open && be->event) {
         be->event(be->opaque, CHR_EVENT_OPENED);
     }

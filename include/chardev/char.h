@@ -84,11 +84,12 @@ guint qemu_chr_fe_add_out_watch(CharBackend *be, void (*fn)(void *opaque),
                                 void *opaque);
 
 /*
- * Mux: the frontend that last called qemu_chr_fe_set_handlers has the
- * input focus (as in QEMU, so the serial port realized after the monitor
- * gets the console); Ctrl-A c cycles.  Frontends get CHR_EVENT_MUX_OUT /
- * CHR_EVENT_MUX_IN when focus moves, and CHR_EVENT_OPENED from the first
- * main loop iteration on (when every frontend is attached).
+ * Mux: the first frontend attached has the input focus (the serial port:
+ * machines are built before monitors attach); Ctrl-A c cycles, and this
+ * gives it to be.  On the first main loop iteration (every frontend is
+ * attached by then) the unfocused frontends get CHR_EVENT_MUX_OUT and all
+ * get CHR_EVENT_OPENED; later focus moves send MUX_OUT to the old and
+ * MUX_IN to the new frontend.
  */
 void qemu_chr_fe_take_focus(CharBackend *be);
 

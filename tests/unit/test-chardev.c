@@ -471,17 +471,23 @@ static void test_mux_escapes(void)
     g_assert_true(qemu_chr_find("mx") == chr);
     g_assert_nonnull(qemu_chr_find("mx-base"));
 
-    /* The monitor attaches first, the serial port after it takes focus. */
-    fe_attach(&mon, chr);
+    /* The serial port attaches first and keeps the focus; the monitor,
+     * attached later, hears MUX_OUT when the mux opens. */
     fe_attach(&serial, chr);
+    fe_attach(&mon, chr);
     g_assert_cmpint(mon.be.tag, !=, serial.be.tag);
-    g_assert_cmpint(fe_count(&mon, CHR_EVENT_MUX_OUT), ==, 1);
-    g_assert_cmpint(fe_count(&serial, CHR_EVENT_MUX_IN), ==, 1);
-    g_assert_cmpint(fe_count(&mon, CHR_EVENT_OPENED), ==, 0);
+    g_assert_cmpint(mon.nev + serial.nev, ==, 0);
+    main_loop_wait(0);
+    g_assert_cmpint(mon.nev, ==, 1);
+    g_assert_cmpint(mon.ev[0], ==, CHR_EVENT_MUX_OUT);
+    g_assert_cmpint(serial.nev, ==, 0);
 
+    /* OPENED (to both) once the peer connects. */
     c = unix_connect(path);
     wait_event(&serial, CHR_EVENT_OPENED, 1);
     wait_event(&mon, CHR_EVENT_OPENED, 1);
+    g_assert_cmpint(mon.ev[1], ==, CHR_EVENT_OPENED);
+    g_assert_cmpint(serial.nev, ==, 1);
 
     /* Plain input goes to the focused frontend only. */
     send_str(c, "hi");
@@ -495,13 +501,14 @@ static void test_mux_escapes(void)
     g_assert_true(fe_has(&mon, "x"));
     g_assert_cmpint(fe_count(&serial, CHR_EVENT_MUX_OUT), ==, 1);
     g_assert_cmpint(fe_count(&mon, CHR_EVENT_MUX_IN), ==, 1);
+    g_assert_cmpint(mon.ev[mon.nev - 1], ==, CHR_EVENT_MUX_IN);
     g_assert_true(fe_has(&serial, "hi"));
 
     /* And back; C-a a and C-a C-a send a literal C-a. */
     send_str(c, "\x01" "c" "\x01" "a" "\x01\x01" "z");
     wait_input(&serial, 5);
     g_assert_cmpmem(serial.in->data, serial.in->len, "hi\x01\x01z", 5);
-    g_assert_cmpint(fe_count(&serial, CHR_EVENT_MUX_IN), ==, 2);
+    g_assert_cmpint(fe_count(&serial, CHR_EVENT_MUX_IN), ==, 1);
     g_assert_cmpint(fe_count(&mon, CHR_EVENT_MUX_OUT), ==, 2);
 
     /* C-a b: a break to the focused frontend; unknown escapes vanish. */
