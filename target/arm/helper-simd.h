@@ -57,3 +57,5 @@ DEF_HELPER_FLAGS_3(int_to_fp, TCG_CALL_NO_RWG, i64, env, i64, i32)
 DEF_HELPER_FLAGS_2(simd_elem, TCG_CALL_NO_RWG, void, env, i32)
 /* FJCVTZS: the int32 result (low 32 bits) | Z flag << 32 */
 DEF_HELPER_FLAGS_2(fp_jcvt, TCG_CALL_NO_RWG, i64, env, i64)
+/* FCADD/FCMLA (see simd_helper.c) */
+DEF_HELPER_FLAGS_2(simd_fcm, TCG_CALL_NO_RWG, void, env, i32)

@@ -1218,3 +1218,53 @@ void helper_simd_fp_fixed(CPUArchState *cenv, uint32_t desc)
     }
     vstore(env, s.rd, r, bytes);
 }
+
+/*
+ * FCADD (op 0, rot = extra bit 4: 90 / 270) and FCMLA (op 1, rot = extra
+ * bits 5:4: 0/90/180/270) on pairs of (real, imaginary) elements; size =
+ * element size (1 H, 2 S, 3 D); FCMLA by element: extra bit 6 clear and
+ * the pair index in extra bits 1:0, else Vm is a vector.
+ */
+void helper_simd_fcm(CPUArchState *cenv, uint32_t desc)
+{
+    CPUARMState *env = arm_env(cenv);
+    SimdDesc s = unpack(desc);
+    Vec n = vload(env, s.rn), m = vload(env, s.rm), d = vload(env, s.rd);
+    Vec r = { { 0, 0 } };
+    int fs = s.size, fmt = fs == 1 ? FPF_H : fs == 3 ? FPF_D : FPF_S;
+    int bytes = s.q ? 16 : 8, pairs = (bytes >> fs) / 2;
+    int rot = (s.extra >> 4) & 3;
+    bool vec_m = (s.extra >> 6) & 1;
+    uint64_t sign = 1ull << ((8 << fs) - 1);
+
+    for (int e = 0; e < pairs; e++) {
+        int j = vec_m ? e : (s.extra & 3);
+        uint64_t n0 = eget(&n, 2 * e, fs), n1 = eget(&n, 2 * e + 1, fs);
+        uint64_t m0 = eget(&m, 2 * j, fs), m1 = eget(&m, 2 * j + 1, fs);
+        uint64_t re, im;
+
+        if (s.op == 0) {                        /* FCADD */
+            if (!(rot & 1)) {                   /* 90 */
+                re = fpc_binop(env, FPOP_ADD, n0, m1 ^ sign, fmt);
+                im = fpc_binop(env, FPOP_ADD, n1, m0, fmt);
+            } else {                            /* 270 */
+                re = fpc_binop(env, FPOP_ADD, n0, m1, fmt);
+                im = fpc_binop(env, FPOP_ADD, n1, m0 ^ sign, fmt);
+            }
+        } else {                                /* FCMLA */
+            uint64_t e1, e2, e3;
+
+            switch (rot) {
+            case 0: e1 = m0; e2 = n0; e3 = m1; break;
+            case 1: e1 = m1 ^ sign; e2 = n1; e3 = m0; break;
+            case 2: e1 = m0 ^ sign; e2 = n0; e3 = m1 ^ sign; break;
+            default: e1 = m1; e2 = n1; e3 = m0 ^ sign; break;
+            }
+            re = fpc_muladd(env, eget(&d, 2 * e, fs), e2, e1, fmt);
+            im = fpc_muladd(env, eget(&d, 2 * e + 1, fs), e2, e3, fmt);
+        }
+        eset(&r, 2 * e, fs, re);
+        eset(&r, 2 * e + 1, fs, im);
+    }
+    vstore(env, s.rd, r, bytes);
+}

@@ -834,6 +834,22 @@ static bool do_elem(DisasContext *s, uint32_t insn, bool scalar)
             return false;
         }
         break;
+    case 0x11: case 0x13: case 0x15: case 0x17:     /* FCMLA by element */
+        if (scalar || !arm_feature(s->env, ARM_FEATURE_FCMA)) {
+            return false;
+        }
+        if (size == 1 && arm_feature(s->env, ARM_FEATURE_ASIMDHP) &&
+            (q || !h)) {
+            idx = h << 1 | l;
+        } else if (size == 2 && !l && q) {
+            idx = h;
+        } else {
+            return false;
+        }
+        call_simd(gen_helper_simd_fcm,
+                  SIMD_DESC(rd, rn, mbit << 4 | rm, size, q, 0, 1, 0,
+                            idx | ((opcode >> 1) & 3) << 4));
+        return true;
     case 0x0e: case 0x1e:                           /* SDOT/UDOT */
         if (scalar || size != 2 || !arm_feature(s->env, ARM_FEATURE_ASIMDDP)) {
             return false;
@@ -889,7 +905,24 @@ static bool do_3same_extra(DisasContext *s, uint32_t insn, bool scalar)
         call_elem(rd, rn, rm, 2, q, u ? 0x1e : 0x0e, false, ELEM_VEC);
         return true;
     }
-    return false;               /* USDOT, FCMLA, FCADD, BF16: not done */
+    if (!u || scalar || !arm_feature(s->env, ARM_FEATURE_FCMA) ||
+        size == 0 || (size == 3 && !q) ||
+        (size == 1 && !arm_feature(s->env, ARM_FEATURE_ASIMDHP))) {
+        return false;           /* USDOT, BF16: not done */
+    }
+    if ((opcode & 0xc) == 0x8) {                    /* FCMLA */
+        call_simd(gen_helper_simd_fcm,
+                  SIMD_DESC(rd, rn, rm, size, q, 0, 1, 0,
+                            ELEM_VEC | (opcode & 3) << 4));
+        return true;
+    }
+    if ((opcode & 0xd) == 0xc) {                    /* FCADD */
+        call_simd(gen_helper_simd_fcm,
+                  SIMD_DESC(rd, rn, rm, size, q, 0, 0, 0,
+                            ELEM_VEC | ((opcode >> 1) & 1) << 4));
+        return true;
+    }
+    return false;
 }
 
 static bool trans_3same_extra(DisasContext *s, uint32_t insn)
