@@ -56,8 +56,21 @@ static void proxy_update_irq(void *opaque)
     qemu_set_irq(p->irq, p->vdev && p->vdev->isr != 0);
 }
 
+static void notifiers_stop_all(VirtIOMMIOProxy *p);
+
+/* The device is being freed: the transport reads DeviceID 0 again. */
+static void proxy_unplug(void *opaque)
+{
+    VirtIOMMIOProxy *p = opaque;
+
+    notifiers_stop_all(p);
+    p->vdev = NULL;
+    qemu_set_irq(p->irq, 0);
+}
+
 static const VirtioTransportOps proxy_transport_ops = {
     .update_irq = proxy_update_irq,
+    .unplug = proxy_unplug,
 };
 
 /* ---- ioeventfd ---- */

@@ -160,6 +160,10 @@ void virtio_init(VirtIODevice *vdev, const char *name, uint16_t device_id,
 
 void virtio_cleanup(VirtIODevice *vdev)
 {
+    if (vdev->transport_ops && vdev->transport_ops->unplug) {
+        vdev->transport_ops->unplug(vdev->transport_opaque);
+    }
+    virtio_unplug(vdev);
     g_free(vdev->config);
     vdev->config = NULL;
     g_free(vdev->vq);

@@ -63,6 +63,12 @@ static void test_bytes(void)
     g_assert_false(all_equal(y, 64));
     g_assert_true(memcmp(x, y, 64) != 0);
     g_assert_true(memcmp(x, x + 32, 32) != 0);
+
+    /* Freeing the device unplugs it: the slot reads "no device" again. */
+    device_free(d.dev);
+    d.dev = NULL;
+    g_assert_cmpuint(vd_rd(&d, VIRTIO_MMIO_DEVICE_ID), ==, 0);
+    g_assert_null(virtio_mmio_get_vdev(d.transport));
     vd_machine_fini(&d);
 }
 

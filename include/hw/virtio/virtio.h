@@ -110,6 +110,8 @@ typedef struct VirtioDeviceOps {
 typedef struct VirtioTransportOps {
     /* vdev->isr changed: update the interrupt line. */
     void (*update_irq)(void *opaque);
+    /* The device is going away (virtio_cleanup): forget it. */
+    void (*unplug)(void *opaque);
 } VirtioTransportOps;
 
 struct VirtQueue {
@@ -173,7 +175,7 @@ extern const DeviceClass virtio_device_class;
 /* From realize: name for messages, id, config space size. */
 void virtio_init(VirtIODevice *vdev, const char *name, uint16_t device_id,
                  size_t config_len);
-/* From unrealize: frees queues and config. */
+/* From unrealize: unplugs from the transport, frees queues and config. */
 void virtio_cleanup(VirtIODevice *vdev);
 /* Adds queue number vdev->num_queues; handler runs on a driver notify. */
 VirtQueue *virtio_add_queue(VirtIODevice *vdev, unsigned max_size,
