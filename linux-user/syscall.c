@@ -905,7 +905,8 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
 
     default: {
         int64_t ret;
-        if (do_io_syscall(num, a1, a2, a3, a4, a5, a6, &ret)) {
+        if (do_io_syscall(num, a1, a2, a3, a4, a5, a6, &ret) ||
+            do_fd_syscall(num, a1, a2, a3, a4, a5, a6, &ret)) {
             return ret;
         }
         return do_unimplemented(num);

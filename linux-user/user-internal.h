@@ -265,6 +265,13 @@ bool is_proc_self_exe(const char *path);
 bool do_io_syscall(int num, uint64_t a1, uint64_t a2, uint64_t a3,
                    uint64_t a4, uint64_t a5, uint64_t a6, int64_t *ret);
 
+/*
+ * sendfile, sendmmsg/recvmmsg, signalfd4, timerfd_*, inotify_*
+ * (syscall-fd.c): true when num is one of them, with the result in *ret.
+ */
+bool do_fd_syscall(int num, uint64_t a1, uint64_t a2, uint64_t a3,
+                   uint64_t a4, uint64_t a5, uint64_t a6, int64_t *ret);
+
 /* clone (thread.c): threads on host threads, fork for the rest. */
 int64_t do_clone(CPUARMState *env, uint64_t flags, uint64_t newsp,
                  uint64_t ptid, uint64_t tls, uint64_t ctid);
