@@ -274,11 +274,14 @@ bool page_unprotect_for_write(uint64_t addr)
         ok = !(page_flags[page >> GUEST_PAGE_BITS] & PAGE_CODE_PROT);
     } else if ((f & (PAGE_WRITE | PAGE_VALID)) != (PAGE_WRITE | PAGE_VALID)) {
         ok = false;     /* another thread changed the mapping */
+    } else {
+        /*
+         * Another thread unprotected the page between our fault and now:
+         * retrying the write is right.  Make sure the host agrees, so a
+         * page the guest may write can never fault forever.
+         */
+        ok = mprotect(g2h(page), GUEST_PAGE_SIZE, host_prot(f)) == 0;
     }
-    /*
-     * Otherwise another thread unprotected the page between our fault
-     * and now: retrying the write is right.
-     */
     mmap_unlock();
     return ok;
 }
