@@ -14,7 +14,11 @@
  *   0x180000-0x180fff  ROM
  *   everything else    unmapped
  */
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -716,6 +720,100 @@ static void test_reset_recovers(void)
     fixture_teardown(&f);
 }
 
+/*
+ * Random rings: descriptor tables, indirect tables and avail entries full
+ * of random (but often plausible) values.  Whatever pop returns must lie
+ * in RAM and match the descriptors' lengths; otherwise the device broke
+ * itself.  MMIO must never be touched.  Run under ASan in CI.
+ */
+static uint64_t rnd_addr(GRand *r)
+{
+    switch (g_rand_int_range(r, 0, 8)) {
+    case 0: return g_rand_int(r) | ((uint64_t)g_rand_int(r) << 32);
+    case 1: return MMIO_BASE + g_rand_int_range(r, 0, 0x1000);
+    case 2: return ROM_BASE + g_rand_int_range(r, 0, 0x1000);
+    case 3: return 0x100000 - g_rand_int_range(r, 0, 64);
+    case 4: return UINT64_MAX - g_rand_int_range(r, 0, 0x1000);
+    default: return BUF + g_rand_int_range(r, 0, 0x60000);
+    }
+}
+
+static uint32_t rnd_len(GRand *r)
+{
+    switch (g_rand_int_range(r, 0, 6)) {
+    case 0: return 0;
+    case 1: return g_rand_int(r);
+    case 2: return 16 * g_rand_int_range(r, 0, 40);
+    default: return g_rand_int_range(r, 1, 0x2000);
+    }
+}
+
+static void test_random_rings(void)
+{
+    GRand *r = g_rand_new_with_seed(0x7e57);
+    unsigned popped = 0, broken = 0;
+    /* Hundreds of error lines are expected: keep them out of the log. */
+    int saved_stderr = dup(2), devnull = open("/dev/null", O_WRONLY);
+
+    fflush(stderr);
+    dup2(devnull, 2);
+    close(devnull);
+
+    for (unsigned round = 0; round < 400; round++) {
+        Fixture f;
+
+        fixture_setup(&f, g_rand_boolean(r) ? ALL_FEATURES : 0);
+        for (unsigned i = 0; i < QSIZE; i++) {
+            uint16_t flags = g_rand_int_range(r, 0, 8);
+
+            set_desc(&f, i, (flags & VRING_DESC_F_INDIRECT) ? 0x4000 : rnd_addr(r),
+                     rnd_len(r), flags, g_rand_int_range(r, 0, QSIZE + 2));
+        }
+        for (unsigned i = 0; i < 24; i++) {
+            set_desc_in(&f, 0x4000, i, rnd_addr(r), rnd_len(r),
+                        g_rand_int_range(r, 0, 8), g_rand_int_range(r, 0, 26));
+        }
+        for (unsigned n = 0; n < 8 && !f.vdev->broken; n++) {
+            VirtQueueElement *e;
+
+            publish(&f, g_rand_int_range(r, 0, QSIZE + 1));
+            e = virtqueue_pop(f.vq, sizeof(*e));
+            if (!e) {
+                continue;
+            }
+            popped++;
+            for (unsigned i = 0; i < e->out_num + e->in_num; i++) {
+                bool in = i >= e->out_num;
+                hwaddr a = in ? e->in_addr[i - e->out_num] : e->out_addr[i];
+                size_t l = in ? e->in_sg[i - e->out_num].iov_len : e->out_sg[i].iov_len;
+
+                g_assert_cmpuint(l, >, 0);
+                /* Inside ram0/ram1, or (device reads only) the ROM. */
+                if (!(a + l <= 0x100000 ||
+                      (!in && a >= ROM_BASE && a + l <= ROM_BASE + 0x1000))) {
+                    g_error("piece 0x%" PRIx64 "+0x%zx outside RAM", a, l);
+                }
+                memset(in ? e->in_sg[i - e->out_num].iov_base : e->out_sg[i].iov_base,
+                       0x5a, in ? l : 0);
+            }
+            virtqueue_push(f.vq, e, e->in_bytes);
+            g_free(e);
+        }
+        broken += f.vdev->broken;
+        g_assert_cmpuint(f.probe_accesses, ==, 0);
+        g_assert_cmpuint(f.vdev->errors_logged, <=, 1);
+        fixture_teardown(&f);
+    }
+    fflush(stderr);
+    dup2(saved_stderr, 2);
+    close(saved_stderr);
+    g_test_message("%u elements popped, %u of 400 devices broke", popped, broken);
+    /* Both outcomes must have happened, or the generator is useless. */
+    g_assert_cmpuint(popped, >, 20);
+    g_assert_cmpuint(broken, >, 20);
+    g_rand_free(r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -732,5 +830,6 @@ int main(int argc, char **argv)
     g_test_add_func("/virtqueue/hostile/addresses", test_bad_addresses);
     g_test_add_func("/virtqueue/hostile/rings", test_bad_rings);
     g_test_add_func("/virtqueue/hostile/reset-recovers", test_reset_recovers);
+    g_test_add_func("/virtqueue/hostile/random-rings", test_random_rings);
     return g_test_run();
 }
