@@ -1401,8 +1401,8 @@ uint32_t fpc_jcvt(CPUARMState *env, uint64_t a, bool *z)
     exp = (int)((a >> 52) & 0x7ff);
     mant = (a & ((1ull << 52) - 1)) | (exp ? 1ull << 52 : 0);
     if (mant == 0) {
-        /* a flushed denormal is not an exact conversion */
-        *z = !(env->fpcr & FPCR_FZ) || (a & ~(1ull << 63)) == 0;
+        /* -0 has no int32 equivalent: not exact (Z = 0) */
+        *z = !sign;
         return 0;
     }
     exp = (exp ? exp : 1) - 1075;               /* value = mant * 2^exp */

@@ -26,6 +26,14 @@ CLASSES = {
     'ldst':   (900, 40),
     'fp':     (1600, 40),
     'simd':   (1000, 40),
+    'simd-ext': (600, 40),
+    'fp16':   (700, 40),
+}
+
+# The assembler's .arch line per class (the default suits the rest).
+ARCH = {
+    'simd-ext': 'armv8.5-a+lse+crypto+sha3+sm4+dotprod+fp16',
+    'fp16': 'armv8.5-a+fp16',
 }
 
 
@@ -115,6 +123,25 @@ def f32_values():
 
 F64 = f64_values()
 F32 = f32_values()
+F16 = [0x0000, 0x8000, 0x7c00, 0xfc00, 0x7e00, 0xfe01, 0x7c01, 0xfd23,
+       0x0001, 0x83ff, 0x0400, 0x8400, 0x7bff, 0xfbff, 0x3c00, 0xbc00,
+       0x3e00, 0xc100, 0x4000, 0x3800, 0x3c01, 0x6400, 0x7800, 0x0200,
+       0x3555, 0x5bff, 0x1000, 0x4d4d]
+
+
+def f16x4_value(r):
+    """Four halves: specials, moderate values, or random bits."""
+    x = 0
+    for i in range(4):
+        k = r.below(3)
+        if k == 0:
+            h = r.choice(F16)
+        elif k == 1:
+            h = (r.u64() & 0x83ff) | (r.range(10, 20) << 10)
+        else:
+            h = r.u64() & 0xffff
+        x |= h << (16 * i)
+    return x
 
 
 def f64_value(r):
@@ -500,15 +527,193 @@ def gen_simd(r, c):
     return f"{op} v{d}.{a}, v{n}.{a}, v{m}.{a}"
 
 
-def fpcr_value(r):
-    # RMode (23:22), FZ (24), DN (25); no trap enables, no AHP/FZ16
-    return (r.below(4) << 22) | (r.below(2) << 24) | (r.below(2) << 25)
+def gen_simd_ext(r, c):
+    """Crypto, by element, DotProd, RDM, SQDML*, FCADD/FCMLA."""
+    v = lambda: r.below(32)
+    lo = lambda: r.below(16)
+    d, n, m = v(), v(), v()
+    k = r.below(12)
+    if k == 0:
+        op = r.choice(['aese', 'aesd', 'aesmc', 'aesimc'])
+        return f"{op} v{d}.16b, v{n}.16b"
+    if k == 1:
+        return r.choice([
+            f"sha1c q{d}, s{n}, v{m}.4s", f"sha1p q{d}, s{n}, v{m}.4s",
+            f"sha1m q{d}, s{n}, v{m}.4s", f"sha1su0 v{d}.4s, v{n}.4s, v{m}.4s",
+            f"sha1h s{d}, s{n}", f"sha1su1 v{d}.4s, v{n}.4s",
+            f"sha256h q{d}, q{n}, v{m}.4s", f"sha256h2 q{d}, q{n}, v{m}.4s",
+            f"sha256su0 v{d}.4s, v{n}.4s", f"sha256su1 v{d}.4s, v{n}.4s, v{m}.4s"])
+    if k == 2:
+        a = v()
+        return r.choice([
+            f"sha512h q{d}, q{n}, v{m}.2d", f"sha512h2 q{d}, q{n}, v{m}.2d",
+            f"sha512su0 v{d}.2d, v{n}.2d", f"sha512su1 v{d}.2d, v{n}.2d, v{m}.2d",
+            f"eor3 v{d}.16b, v{n}.16b, v{m}.16b, v{a}.16b",
+            f"bcax v{d}.16b, v{n}.16b, v{m}.16b, v{a}.16b",
+            f"rax1 v{d}.2d, v{n}.2d, v{m}.2d",
+            f"xar v{d}.2d, v{n}.2d, v{m}.2d, #{r.below(64)}",
+            f"pmull v{d}.1q, v{n}.1d, v{m}.1d", f"pmull2 v{d}.1q, v{n}.2d, v{m}.2d"])
+    if k in (3, 4):
+        op = r.choice(['mul', 'mla', 'mls', 'sqdmulh', 'sqrdmulh', 'sqrdmlah',
+                       'sqrdmlsh'])
+        if r.chance(0.5):
+            a = r.choice(['4h', '8h'])
+            return f"{op} v{d}.{a}, v{n}.{a}, v{lo()}.h[{r.below(8)}]"
+        a = r.choice(['2s', '4s'])
+        return f"{op} v{d}.{a}, v{n}.{a}, v{m}.s[{r.below(4)}]"
+    if k == 5:
+        op = r.choice(['smull', 'umull', 'smlal', 'umlal', 'smlsl', 'umlsl',
+                       'sqdmull', 'sqdmlal', 'sqdmlsl'])
+        two = '2' if r.chance(0.5) else ''
+        if r.chance(0.5):
+            src = '8h' if two else '4h'
+            return f"{op}{two} v{d}.4s, v{n}.{src}, v{lo()}.h[{r.below(8)}]"
+        src = '4s' if two else '2s'
+        return f"{op}{two} v{d}.2d, v{n}.{src}, v{m}.s[{r.below(4)}]"
+    if k == 6:
+        op = r.choice(['sqdmull', 'sqdmlal', 'sqdmlsl'])
+        two = '2' if r.chance(0.5) else ''
+        return r.choice([
+            f"{op}{two} v{d}.4s, v{n}.{'8h' if two else '4h'}, v{m}.{'8h' if two else '4h'}",
+            f"{op}{two} v{d}.2d, v{n}.{'4s' if two else '2s'}, v{m}.{'4s' if two else '2s'}",
+            f"{op} s{d}, h{n}, h{m}", f"{op} d{d}, s{n}, s{m}",
+            f"{op} s{d}, h{n}, v{lo()}.h[{r.below(8)}]",
+            f"{op} d{d}, s{n}, v{m}.s[{r.below(4)}]"])
+    if k == 7:
+        op = r.choice(['sqrdmlah', 'sqrdmlsh', 'sqdmulh', 'sqrdmulh'])
+        a = r.choice(['4h', '8h', '2s', '4s'])
+        return r.choice([f"{op} v{d}.{a}, v{n}.{a}, v{m}.{a}",
+                         f"{op} h{d}, h{n}, h{m}", f"{op} s{d}, s{n}, s{m}",
+                         f"{op} h{d}, h{n}, v{lo()}.h[{r.below(8)}]",
+                         f"{op} s{d}, s{n}, v{m}.s[{r.below(4)}]"])
+    if k == 8:
+        op = r.choice(['sdot', 'udot'])
+        q = r.choice([('2s', '8b'), ('4s', '16b')])
+        if r.chance(0.5):
+            return f"{op} v{d}.{q[0]}, v{n}.{q[1]}, v{m}.{q[1]}"
+        return f"{op} v{d}.{q[0]}, v{n}.{q[1]}, v{m}.4b[{r.below(4)}]"
+    if k == 9:
+        op = r.choice(['fmul', 'fmla', 'fmls', 'fmulx'])
+        return r.choice([
+            f"{op} v{d}.2s, v{n}.2s, v{m}.s[{r.below(4)}]",
+            f"{op} v{d}.4s, v{n}.4s, v{m}.s[{r.below(4)}]",
+            f"{op} v{d}.2d, v{n}.2d, v{m}.d[{r.below(2)}]",
+            f"{op} v{d}.8h, v{n}.8h, v{lo()}.h[{r.below(8)}]",
+            f"{op} s{d}, s{n}, v{m}.s[{r.below(4)}]",
+            f"{op} d{d}, d{n}, v{m}.d[{r.below(2)}]",
+            f"{op} h{d}, h{n}, v{lo()}.h[{r.below(8)}]"])
+    if k == 10:
+        rot = r.choice([90, 270])
+        a = r.choice(['4h', '8h', '2s', '4s', '2d'])
+        return f"fcadd v{d}.{a}, v{n}.{a}, v{m}.{a}, #{rot}"
+    rot = r.choice([0, 90, 180, 270])
+    a = r.choice(['4h', '8h', '2s', '4s', '2d'])
+    return r.choice([f"fcmla v{d}.{a}, v{n}.{a}, v{m}.{a}, #{rot}",
+                     f"fcmla v{d}.8h, v{n}.8h, v{m}.h[{r.below(4)}], #{rot}",
+                     f"fcmla v{d}.4h, v{n}.4h, v{m}.h[{r.below(2)}], #{rot}",
+                     f"fcmla v{d}.4s, v{n}.4s, v{m}.s[{r.below(2)}], #{rot}"])
+
+
+def gen_fp16(r, c):
+    """FP16 scalar and vector, estimates, FRINT32/64, FJCVTZS, FCVTXN,
+    fixed-point vector conversions."""
+    v = lambda: r.below(32)
+    h = lambda: f"h{r.below(32)}"
+    d, n, m = v(), v(), v()
+    k = r.below(16)
+    if k < 2:
+        op = r.choice(['fadd', 'fsub', 'fmul', 'fdiv', 'fmax', 'fmin',
+                       'fmaxnm', 'fminnm', 'fnmul', 'fabd', 'fmulx',
+                       'frecps', 'frsqrts', 'facge', 'facgt', 'fcmeq',
+                       'fcmge', 'fcmgt'])
+        if op in ('fabd', 'fmulx', 'frecps', 'frsqrts', 'facge', 'facgt',
+                  'fcmeq', 'fcmge', 'fcmgt') and r.chance(0.5):
+            P = r.choice('sd')
+            return f"{op} {P}{d}, {P}{n}, {P}{m}"
+        return f"{op} {h()}, {h()}, {h()}"
+    if k == 2:
+        op = r.choice(['fabs', 'fneg', 'fsqrt', 'fmov', 'frintn', 'frintp',
+                       'frintm', 'frintz', 'frinta', 'frintx', 'frinti',
+                       'frecpe', 'frsqrte', 'frecpx'])
+        return f"{op} {h()}, {h()}"
+    if k == 3:
+        op = r.choice(['fmadd', 'fmsub', 'fnmadd', 'fnmsub'])
+        return f"{op} {h()}, {h()}, {h()}, {h()}"
+    if k == 4:
+        return r.choice([f"fcvt s{d}, h{n}", f"fcvt d{d}, h{n}",
+                         f"fcvt h{d}, s{n}", f"fcvt h{d}, d{n}",
+                         f"fcvtn v{d}.4h, v{n}.4s", f"fcvtn2 v{d}.8h, v{n}.4s",
+                         f"fcvtl v{d}.4s, v{n}.4h", f"fcvtl2 v{d}.4s, v{n}.8h",
+                         f"fcvtxn v{d}.2s, v{n}.2d", f"fcvtxn s{d}, d{n}"])
+    if k == 5:
+        sf = r.chance(0.5)
+        op = r.choice(['fcvtzs', 'fcvtzu', 'fcvtns', 'fcvtnu', 'fcvtas',
+                       'fcvtau', 'fcvtms', 'fcvtps', 'scvtf', 'ucvtf'])
+        fb = f", #{r.range(1, 64 if sf else 32)}" \
+            if op in ('fcvtzs', 'fcvtzu', 'scvtf', 'ucvtf') and r.chance(0.4) else ""
+        if op.endswith('cvtf'):
+            return f"{op} {h()}, {reg(sf, r.below(8))}{fb}"
+        return f"{op} {reg(sf, r.below(8))}, {h()}{fb}"
+    if k == 6:
+        op = r.choice(['fcmp', 'fcmpe'])
+        return f"{op} {h()}, " + ("#0.0" if r.chance(0.25) else h())
+    if k == 7:
+        return r.choice([
+            f"fccmp {h()}, {h()}, #{r.below(16)}, {r.choice(CONDS)}",
+            f"fcsel {h()}, {h()}, {h()}, {r.choice(CONDS)}",
+            f"fmov {h()}, #{r.choice(['1.0', '-2.5', '0.125', '31.0'])}",
+            f"fmov w{r.below(8)}, {h()}", f"fmov {h()}, w{r.below(8)}"])
+    if k < 11:
+        a = r.choice(['4h', '8h'])
+        op = r.choice(['fadd', 'fsub', 'fmul', 'fdiv', 'fmax', 'fmin',
+                       'fmaxnm', 'fminnm', 'fabd', 'fmulx', 'fmla', 'fmls',
+                       'fcmeq', 'fcmge', 'fcmgt', 'facge', 'facgt', 'faddp',
+                       'fmaxp', 'fminp', 'fmaxnmp', 'fminnmp', 'frecps',
+                       'frsqrts'])
+        return f"{op} v{d}.{a}, v{n}.{a}, v{m}.{a}"
+    if k == 11:
+        a = r.choice(['4h', '8h'])
+        op = r.choice(['fabs', 'fneg', 'fsqrt', 'frintn', 'frintp', 'frintm',
+                       'frintz', 'frinta', 'frintx', 'frinti', 'fcvtzs',
+                       'fcvtzu', 'fcvtns', 'fcvtau', 'scvtf', 'ucvtf',
+                       'frecpe', 'frsqrte', 'fcmgt', 'fcmle'])
+        z = ", #0.0" if op.startswith('fcm') else ""
+        return f"{op} v{d}.{a}, v{n}.{a}{z}"
+    if k == 12:
+        return r.choice([f"fmaxnmv h{d}, v{n}.8h", f"fminv h{d}, v{n}.4h",
+                         f"fmaxp h{d}, v{n}.2h", f"faddp h{d}, v{n}.2h",
+                         f"fmov v{d}.8h, #-1.5"])
+    if k == 13:
+        a = r.choice(['2s', '4s', '2d'])
+        op = r.choice(['frecpe', 'frsqrte', 'frint32z', 'frint32x',
+                       'frint64z', 'frint64x'])
+        if r.chance(0.3):
+            P = 'd' if a == '2d' else 's'
+            op = r.choice(['frecpe', 'frsqrte', 'frecpx', 'frint32z',
+                           'frint64x'])
+            return f"{op} {P}{d}, {P}{n}"
+        return f"{op} v{d}.{a}, v{n}.{a}"
+    if k == 14:
+        return f"fjcvtzs w{r.below(28)}, d{n}"
+    a = r.choice(['4h', '8h', '2s', '4s', '2d'])
+    w = {'h': 16, 's': 32, 'd': 64}[a[-1]]
+    op = r.choice(['scvtf', 'ucvtf', 'fcvtzs', 'fcvtzu'])
+    return f"{op} v{d}.{a}, v{n}.{a}, #{r.range(1, w)}"
+
+
+def fpcr_value(r, cls=''):
+    # RMode (23:22), FZ (24), DN (25); no trap enables; FZ16 (19) and
+    # AHP (26) for the FP16 classes
+    v = (r.below(4) << 22) | (r.below(2) << 24) | (r.below(2) << 25)
+    if cls in ('simd-ext', 'fp16'):
+        v |= (r.below(2) << 19) | (int(r.chance(0.2)) << 26)
+    return v
 
 
 # ---------------------------------------------------------------- cases
 
 def has_v(cls):
-    return cls in ('fp', 'simd')
+    return cls in ('fp', 'simd', 'simd-ext', 'fp16')
 
 
 def has_buf(cls):
@@ -543,15 +748,19 @@ def gen_cases(cls):
     for c in range(ncases):
         inp = [int_value(r) for _ in range(28)]
         nzcv = r.below(16) << 28
-        fpcr = fpcr_value(r) if has_v(cls) else 0
+        fpcr = fpcr_value(r, cls) if has_v(cls) else 0
         vals = []
         if has_v(cls):
             for i in range(32):
-                if r.chance(0.5):
+                if cls in ('simd-ext', 'fp16') and r.chance(0.3):
+                    lo = f16x4_value(r)
+                elif r.chance(0.5):
                     lo = f64_value(r)
                 else:
                     lo = (r.u64() & 0xffffffff00000000) | f32_value(r)
                 hi = r.u64() if r.chance(0.5) else f64_value(r)
+                if cls in ('simd-ext', 'fp16') and r.chance(0.3):
+                    hi = f16x4_value(r)
                 vals += [lo, hi]
         buf = []
         if has_buf(cls):
@@ -570,6 +779,10 @@ def gen_cases(cls):
                 lines = gen_ldst(r, c, st)
             elif cls == 'simd':
                 lines = [gen_simd(r, c)]
+            elif cls == 'simd-ext':
+                lines = [gen_simd_ext(r, c)]
+            elif cls == 'fp16':
+                lines = [gen_fp16(r, c)]
             else:
                 lines = [gen_fp(r, c)]
             seq += lines
@@ -597,7 +810,7 @@ def emit(cls, out):
     o = []
     w = o.append
     w(f"/* Generated by tests/isa/gen.py {cls}: do not edit. */")
-    w("    .arch armv8.2-a+lse")
+    w(f"    .arch {ARCH.get(cls, 'armv8.2-a+lse')}")
     w("    .text")
     w("    .globl _start")
     w("_start:")
