@@ -9,7 +9,7 @@ X86_GUEST_BINS   := $(patsubst $(X86_GUEST_DIR)/%.c,$(BUILD)/$(X86_GUEST_DIR)/%.
 X86_GUEST_CFLAGS := -O2 -g -Wall -Wextra -Wno-unused-parameter -ffreestanding -nostdlib -static -fno-pie -no-pie \
                     -fno-stack-protector -fno-asynchronous-unwind-tables -mno-red-zone \
                     -mgeneral-regs-only -fcf-protection=none -Wl,--build-id=none \
-                    -Wl,-z,max-page-size=4096 -Wl,-z,noexecstack -T $(X86_GUEST_DIR)/guest.ld
+                    -Wl,-z,max-page-size=4096 -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -T $(X86_GUEST_DIR)/guest.ld
 
 $(BUILD)/$(X86_GUEST_DIR)/%.elf: $(X86_GUEST_DIR)/%.c $(X86_GUEST_LIB) $(X86_GUEST_DIR)/guest.h \
                                  $(X86_GUEST_DIR)/guest.ld $(BUILD)/config.mak

@@ -474,11 +474,20 @@ static bool handle_exit(VCPU *cpu, struct kvm_run *run)
         return true;
     case KVM_EXIT_INTR:
         return true;
-    case KVM_EXIT_SHUTDOWN:
-        report_state(cpu, "guest triple fault (KVM_EXIT_SHUTDOWN): resetting the machine"
-                     " (-no-reboot: exiting)");
+    case KVM_EXIT_SHUTDOWN: {
+        /* A guest that triple-faults again after every reset would fill the
+         * terminal: full reports for the first few only. */
+        static int reports;
+        if (g_atomic_int_add(&reports, 1) < 3) {
+            report_state(cpu, "guest triple fault (KVM_EXIT_SHUTDOWN): resetting the machine"
+                         " (-no-reboot: exiting)");
+        } else {
+            fprintf(stderr, "tern-system-x86_64: vCPU %d: guest triple fault again: "
+                    "resetting the machine\n", cpu->index);
+        }
         qemu_system_reset_request(SHUTDOWN_CAUSE_TRIPLE_FAULT);
         return false;
+    }
     case KVM_EXIT_SYSTEM_EVENT:
         switch (run->system_event.type) {
         case KVM_SYSTEM_EVENT_SHUTDOWN:

@@ -55,7 +55,7 @@ void x86_cpu_set_long_mode_entry(X86CPUState *env, uint64_t entry, uint64_t pml4
     env->cr0 = CR0_PE | CR0_MP | CR0_ET | CR0_NE | CR0_WP | CR0_PG;
     env->cr3 = pml4;
     env->cr4 = CR4_PAE | CR4_OSFXSR | CR4_OSXMMEXCPT;
-    env->efer = EFER_LME | EFER_LMA | EFER_SCE | EFER_NXE;
+    env->efer = EFER_LME | EFER_LMA;
     /* type 0xb: execute/read, accessed; L=1, D=0 for 64-bit code */
     seg_set(&env->segs[R_CS], code_sel, 0, 0xffffffff, 0xb, 1, 0, 0, 1, 1);
     for (int i = R_ES; i <= R_GS; i++) {

@@ -24,6 +24,19 @@ static inline void cpu_relax(void) { __asm__ volatile("pause"); }
 
 void guest_main(u64 cpu, u64 ncpus);
 
+/* Linux's zero page (struct boot_params) tern passed in RSI. */
+extern u64 zero_page;
+/* The kernel command line (-append), "" when none. */
+const char *cmdline(void);
+/* The value of NAME=NUMBER on the command line, or def. */
+u64 cmdline_u64(const char *name, u64 def);
+static inline u64 rdtsc(void)
+{
+    u32 lo, hi;
+    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((u64)hi << 32) | lo;
+}
+
 void serial_putc(char c);
 void serial_puts(const char *s);
 void serial_put_hex(u64 v);
@@ -31,3 +44,38 @@ void serial_put_dec(u64 v);
 __attribute__((noreturn)) void debug_exit(u8 v);
 
 #endif
+
+/* ---- CPL 3 support (libguest.c, start.S) ---- */
+
+/* Loads libguest's GDT on this vCPU, Linux's layout: 0x10 kernel code,
+ * 0x18 kernel data, 0x23 user code32 (STAR base), 0x2b user data,
+ * 0x33 user code64. */
+void gdt_load(void);
+/* STAR/LSTAR/SFMASK and EFER.SCE for syscall_entry on this vCPU. */
+void syscall_setup(void);
+/* Sets the U bit on the page-table entries covering 0..2 MiB (the image
+ * and its stacks) and flushes this vCPU's TLB. */
+void paging_allow_user_low(void);
+/* iretq to fn(arg) at CPL 3 on stack_top; never returns (come back with
+ * a syscall whose handler exits). */
+__attribute__((noreturn)) void enter_user(void (*fn)(u64), u64 arg, u64 stack_top);
+/* Defined by the test: called on `syscall` with RAX, RDI, RSI. */
+u64 syscall_handler(u64 nr, u64 a1, u64 a2);
+static inline u64 user_syscall(u64 nr, u64 a1, u64 a2)
+{
+    u64 ret;
+    __asm__ volatile("syscall" : "=a"(ret) : "a"(nr), "D"(a1), "S"(a2)
+                     : "rcx", "r11", "rdx", "memory");
+    return ret;
+}
+
+static inline u64 rdmsr(u32 msr)
+{
+    u32 lo, hi;
+    __asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+    return ((u64)hi << 32) | lo;
+}
+static inline void wrmsr(u32 msr, u64 v)
+{
+    __asm__ volatile("wrmsr" :: "c"(msr), "a"((u32)v), "d"((u32)(v >> 32)));
+}
