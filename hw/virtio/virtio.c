@@ -762,6 +762,9 @@ void virtio_queue_set_ready(VirtIODevice *vdev, unsigned n, bool ready)
         vq->ready = false;
         return;
     }
+    if (vq->ready) {
+        return;         /* already live: its indices must not restart */
+    }
     if (vq->num == 0 || vq->num > vq->num_max || (vq->num & (vq->num - 1))) {
         virtio_error(vdev, "queue %u: size %u is not a power of 2 up to %u",
                      n, vq->num, vq->num_max);
