@@ -1,69 +1,219 @@
 #!/bin/bash
 # Side-by-side: the same Debian bookworm programs as AArch64 binaries under
-# tern-aarch64 and qemu-aarch64, and as x86-64 binaries natively, in one
-# run.  Prints wall-clock seconds (best of N runs) and the ratios.
+# tern-aarch64 and qemu-aarch64 (-cpu max, both), and as x86-64 binaries
+# natively, in one run.  Prints a Markdown table of median wall-clock
+# seconds over N runs, the ratios tern/qemu, tern/native and qemu/native,
+# and the geometric means of the ratios.
 #
-#   tests/bench/aarch64-user.sh [-n RUNS] [-s MiB]
+#   tests/bench/aarch64-user.sh [-n RUNS] [-s MiB] [-c MiB] [-w LIST]
+#     -n RUNS   runs of each command (default 3; the median is shown)
+#     -s MiB    size of the sha256sum/openssl input (default 128)
+#     -c MiB    size of the compressors' input (default 8)
+#     -w LIST   only these workloads (comma-separated ids, see -h)
+#
+# Workloads (id: what):
+#   sha256sum  coreutils sha256sum of a large file
+#   xz         xz -6 -T1 of a tarball of Python's standard library
+#   bzip2      bzip2 -9 of the same
+#   zstd       zstd -19 of the same
+#   python     a pure-Python loop benchmark: nbody, 100,000 steps
+#   sqlite3    100,000 INSERTs in one transaction, then aggregate queries
+#              (tests/debian/sqlite3-script.sql)
+#   lua        lua5.4: recursive fib(35)
+#   openssl    openssl dgst -sha256 and enc -aes-256-cbc of the large file
+#   sort       coreutils sort -n of 1,000,000 shuffled lines
+#   awk        busybox awk floating-point loop
 #
 # Needs: build/tern-aarch64, the arm64 sysroot (scripts/fetch-arm64-debs.sh),
-# qemu-user (scripts/install-deps.sh), busybox and xz on the host.
+# qemu-user and the native programs (scripts/install-deps.sh).
 # Not part of make check: the machines are shared and noisy.
 set -u
+export LC_ALL=C
 cd "$(dirname "$0")/../.." || exit 1
 build=${BUILD:-build}
-sysroot=build/sysroot-arm64
+sysroot=${TERN_SYSROOT:-build/sysroot-arm64}
 runs=3
-mib=32
+mib=128
+cmib=8
+only=
+all_ids="sha256sum xz bzip2 zstd python sqlite3 lua openssl sort awk"
+usage() {
+    sed -n '2,/^set -u/{/^set -u/d;s/^# \{0,1\}//;p}' "$0"
+}
 while [ $# -gt 0 ]; do
     case $1 in
     -n) runs=$2; shift 2 ;;
     -s) mib=$2; shift 2 ;;
-    *) echo "usage: $0 [-n RUNS] [-s MiB]" >&2; exit 2 ;;
+    -c) cmib=$2; shift 2 ;;
+    -w) only=${2//,/ }; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
     esac
 done
-for need in "$build/tern-aarch64" "$sysroot/bin/busybox" "$sysroot/usr/bin/xz"; do
+ids=${only:-$all_ids}
+for need in "$build/tern-aarch64" "$sysroot/bin/busybox" "$sysroot/usr/bin/xz" \
+            "$sysroot/usr/bin/python3" "$sysroot/usr/bin/sqlite3" \
+            "$sysroot/usr/bin/lua5.4" "$sysroot/usr/bin/openssl"; do
     if [ ! -e "$need" ]; then
         echo "missing $need (make; scripts/fetch-arm64-debs.sh)" >&2
         exit 1
     fi
 done
-command -v qemu-aarch64 >/dev/null || { echo "qemu-aarch64 missing (scripts/install-deps.sh)" >&2; exit 1; }
+for need in qemu-aarch64 python3 sqlite3 lua5.4 openssl xz bzip2 zstd busybox; do
+    command -v "$need" > /dev/null ||
+        { echo "$need missing on the host (scripts/install-deps.sh)" >&2; exit 1; }
+done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# Deterministic input: a repeated pseudo-random pattern (compressible in part).
-head -c $((mib * 1024 * 1024)) /dev/urandom > "$work/data"
-seq 1 200000 | sort -R --random-source="$work/data" > "$work/lines"
+sr=$(cd "$sysroot" && pwd)
 
-tern="$build/tern-aarch64 -L $sysroot"
-qemu="qemu-aarch64 -L $sysroot"
+# Inputs.  Random bytes for the hashes and ciphers (their speed does not
+# depend on the data); for the compressors, real files: the start of a
+# tarball of the sysroot's Python standard library (source and .so).
+head -c $((mib * 1024 * 1024)) /dev/urandom > "$work/big"
+tar -C "$sr/usr/lib" --sort=name --mtime=@0 --owner=0 --group=0 -cf - python3.11 |
+    head -c $((cmib * 1024 * 1024)) > "$work/corpus"
+seq 1 1000000 | shuf --random-source=<(yes) > "$work/lines"
+awk 'BEGIN {
+    print "CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT, grp INTEGER, qty INTEGER, price REAL);"
+    print "BEGIN;"
+    split("ka to mi re su na lo pe zu ri go ba", s, " ")
+    x = 12345
+    for (i = 1; i <= 100000; i++) {
+        x = (x * 69069 + 1) % 4294967296
+        printf "INSERT INTO t VALUES(%d,\047%s%s%s\047,%d,%d,%d.%02d);\n", i,
+            s[int(x / 65536) % 12 + 1], s[int(x / 1048576) % 12 + 1],
+            s[int(x / 16777216) % 3 + 1], int(x / 4096) % 7,
+            int(x / 128) % 1000, int(x / 32768) % 1000, int(x / 256) % 100
+    }
+    print "COMMIT;"
+}' > "$work/rows.sql"
+cp tests/debian/sqlite3-script.sql "$work/queries.sql"
+cat > "$work/nbody.py" << 'EOF'
+# The n-body benchmark (planets of the solar system, symplectic Euler).
+import sys
+PI = 3.14159265358979323
+SOLAR_MASS = 4 * PI * PI
+DAYS_PER_YEAR = 365.24
+BODIES = [
+    ([0.0, 0.0, 0.0], [0.0, 0.0, 0.0], SOLAR_MASS),
+    ([4.84143144246472090e+00, -1.16032004402742839e+00, -1.03622044471123109e-01],
+     [1.66007664274403694e-03 * DAYS_PER_YEAR, 7.69901118419740425e-03 * DAYS_PER_YEAR,
+      -6.90460016972063023e-05 * DAYS_PER_YEAR], 9.54791938424326609e-04 * SOLAR_MASS),
+    ([8.34336671824457987e+00, 4.12479856412430479e+00, -4.03523417114321381e-01],
+     [-2.76742510726862411e-03 * DAYS_PER_YEAR, 4.99852801234917238e-03 * DAYS_PER_YEAR,
+      2.30417297573763929e-05 * DAYS_PER_YEAR], 2.85885980666130812e-04 * SOLAR_MASS),
+    ([1.28943695621391310e+01, -1.51111514016986312e+01, -2.23307578892655734e-01],
+     [2.96460137564761618e-03 * DAYS_PER_YEAR, 2.37847173959480950e-03 * DAYS_PER_YEAR,
+      -2.96589568540237556e-05 * DAYS_PER_YEAR], 4.36624404335156298e-05 * SOLAR_MASS),
+    ([1.53796971148509165e+01, -2.59193146099879641e+01, 1.79258772950371181e-01],
+     [2.68067772490389322e-03 * DAYS_PER_YEAR, 1.62824170038242295e-03 * DAYS_PER_YEAR,
+      -9.51592254519715870e-05 * DAYS_PER_YEAR], 5.15138902046611451e-05 * SOLAR_MASS)]
+PAIRS = [(BODIES[i], BODIES[j]) for i in range(5) for j in range(i + 1, 5)]
 
-# best RUNS wall-clock seconds of a shell command
-best() {
-    local b=
+def advance(dt, n):
+    for _ in range(n):
+        for ([x1, y1, z1], v1, m1), ([x2, y2, z2], v2, m2) in PAIRS:
+            dx, dy, dz = x1 - x2, y1 - y2, z1 - z2
+            mag = dt * ((dx * dx + dy * dy + dz * dz) ** (-1.5))
+            b1m, b2m = m1 * mag, m2 * mag
+            v1[0] -= dx * b2m; v1[1] -= dy * b2m; v1[2] -= dz * b2m
+            v2[0] += dx * b1m; v2[1] += dy * b1m; v2[2] += dz * b1m
+        for (r, [vx, vy, vz], m) in BODIES:
+            r[0] += dt * vx; r[1] += dt * vy; r[2] += dt * vz
+
+def energy():
+    e = 0.0
+    for (((x1, y1, z1), v1, m1), ((x2, y2, z2), v2, m2)) in PAIRS:
+        dx, dy, dz = x1 - x2, y1 - y2, z1 - z2
+        e -= (m1 * m2) / ((dx * dx + dy * dy + dz * dz) ** 0.5)
+    for (r, [vx, vy, vz], m) in BODIES:
+        e += m * (vx * vx + vy * vy + vz * vz) / 2.
+    return e
+
+px = py = pz = 0.0
+for (r, [vx, vy, vz], m) in BODIES:
+    px -= vx * m; py -= vy * m; pz -= vz * m
+v = BODIES[0][1]
+v[0], v[1], v[2] = px / SOLAR_MASS, py / SOLAR_MASS, pz / SOLAR_MASS
+print("%.9f" % energy())
+advance(0.01, int(sys.argv[1]))
+print("%.9f" % energy())
+EOF
+cat > "$work/fib.lua" << 'EOF'
+local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
+print(fib(tonumber(arg[1])))
+EOF
+key=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
+iv=f0e0d0c0b0a090807060504030201000
+
+# Each workload: a command line with @BIN@ and @USRBIN@ for the program
+# directories (/bin and /usr/bin natively, the sysroot's under
+# emulation) and @W@ for the scratch directory.
+declare -A what cmd
+what[sha256sum]="sha256sum, ${mib} MiB";   cmd[sha256sum]='@BIN@/sha256sum @W@/big'
+what[xz]="xz -6, ${cmib} MiB";              cmd[xz]='@USRBIN@/xz -6 -T1 -c @W@/corpus'
+what[bzip2]="bzip2 -9, ${cmib} MiB";        cmd[bzip2]='@BIN@/bzip2 -9 -c @W@/corpus'
+what[zstd]="zstd -19, ${cmib} MiB";         cmd[zstd]='@USRBIN@/zstd -19 -c @W@/corpus'
+what[python]="python3 nbody 100k";          cmd[python]='@USRBIN@/python3 @W@/nbody.py 100000'
+what[sqlite3]="sqlite3 100k inserts+queries"
+# shellcheck disable=SC2016  # $$ and $? are for the bash -c that runs it
+cmd[sqlite3]='rm -f @W@/db.$$ && @USRBIN@/sqlite3 @W@/db.$$ < @W@/rows.sql && @USRBIN@/sqlite3 @W@/db.$$ < @W@/queries.sql; s=$?; rm -f @W@/db.$$; exit $s'
+what[lua]="lua5.4 fib(35)";                 cmd[lua]='@USRBIN@/lua5.4 @W@/fib.lua 35'
+what[openssl]="openssl sha256+aes-256-cbc, ${mib} MiB"
+cmd[openssl]="@USRBIN@/openssl dgst -sha256 @W@/big && @USRBIN@/openssl enc -aes-256-cbc -K $key -iv $iv -nosalt -in @W@/big"
+what[sort]="sort -n, 1M lines";             cmd[sort]='@USRBIN@/sort -n @W@/lines'
+what[awk]="busybox awk loop (FP)"
+cmd[awk]="@BIN@/busybox awk 'BEGIN{s=0;for(i=0;i<1000000;i++)s+=i%7*0.5;print s}'"
+
+# expand TEMPLATE MODE: the shell command for native, qemu or tern.
+expand() {
+    local c=$1 pre bin=/bin usrbin=/usr/bin
+    case $2 in
+    native) pre= ;;
+    qemu) pre="qemu-aarch64 -cpu max -L $sr"; bin=$sr/bin; usrbin=$sr/usr/bin ;;
+    tern) pre="$PWD/$build/tern-aarch64 -cpu max -L $sr"; bin=$sr/bin; usrbin=$sr/usr/bin ;;
+    esac
+    c=${c//@W@/$work}
+    # Each program of the line runs under the emulator.
+    c=${c//@BIN@/${pre:+$pre }$bin}
+    c=${c//@USRBIN@/${pre:+$pre }$usrbin}
+    echo "$c"
+}
+
+# median RUNS wall-clock seconds of a shell command; "nan" when it fails
+median() {
+    local ts=() t0 t1
     for _ in $(seq "$runs"); do
-        local t0 t1 t
         t0=$(date +%s.%N)
-        bash -c "$1" >/dev/null 2>&1 || { echo "FAILED: $1" >&2; echo nan; return; }
+        bash -c "$1" > /dev/null 2> "$work/err" ||
+            { echo "FAILED: $1" >&2; head -n 3 "$work/err" >&2; echo nan; return; }
         t1=$(date +%s.%N)
-        t=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b - a}')
-        if [ -z "$b" ] || awk -v t="$t" -v b="$b" 'BEGIN{exit !(t < b)}'; then b=$t; fi
+        ts+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b - a}')")
     done
-    echo "$b"
+    printf '%s\n' "${ts[@]}" | sort -g | awk '{ a[NR] = $1 }
+        END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
-printf '%-24s %9s %9s %9s %11s %11s\n' workload native qemu tern tern/native tern/qemu
-row() {
-    local name=$1 native=$2 arm=$3 n q t
-    n=$(best "$native")
-    q=$(best "$qemu $arm")
-    t=$(best "$tern $arm")
-    awk -v name="$name" -v n="$n" -v q="$q" -v t="$t" \
-        'BEGIN{printf "%-24s %9.2f %9.2f %9.2f %10.2fx %10.2fx\n", name, n, q, t, t / n, t / q}'
-}
-row "busybox sha256sum" "busybox sha256sum $work/data" "$sysroot/bin/busybox sha256sum $work/data"
-row "busybox md5sum"    "busybox md5sum $work/data"    "$sysroot/bin/busybox md5sum $work/data"
-row "xz -1"             "xz -1 -T1 -c $work/data"      "$sysroot/usr/bin/xz -1 -T1 -c $work/data"
-row "sort -n (200k lines)" "sort -n $work/lines"       "$sysroot/usr/bin/sort -n $work/lines"
-row "busybox awk loop"  "busybox awk 'BEGIN{s=0;for(i=0;i<300000;i++)s+=i%7;print s}'" \
-                        "$sysroot/bin/busybox awk 'BEGIN{s=0;for(i=0;i<300000;i++)s+=i%7;print s}'"
+echo "tern-aarch64 $(git rev-parse --short HEAD 2>/dev/null) vs $(qemu-aarch64 -version | head -n 1) vs native;" \
+     "median of $runs, wall-clock seconds, $(nproc) CPUs, $(date -u +%F)"
+echo
+echo "| workload | native | qemu | tern | tern/qemu | tern/native | qemu/native |"
+echo "|---|---|---|---|---|---|---|"
+logs=$work/ratios
+: > "$logs"
+for id in $ids; do
+    [ -n "${cmd[$id]:-}" ] || { echo "unknown workload '$id' (see -h)" >&2; exit 2; }
+    n=$(median "$(expand "${cmd[$id]}" native)")
+    q=$(median "$(expand "${cmd[$id]}" qemu)")
+    t=$(median "$(expand "${cmd[$id]}" tern)")
+    awk -v w="${what[$id]}" -v n="$n" -v q="$q" -v t="$t" -v out="$logs" 'BEGIN {
+        r1 = (q > 0) ? t / q : "nan"; r2 = (n > 0) ? t / n : "nan"; r3 = (n > 0) ? q / n : "nan"
+        printf "| %s | %.2f | %.2f | %.2f | %.2f× | %.1f× | %.1f× |\n", w, n, q, t, r1, r2, r3
+        if (n > 0 && q > 0 && t > 0) print r1, r2, r3 >> out
+    }'
+done
+awk '{ for (i = 1; i <= 3; i++) s[i] += log($i) }
+     END { if (NR) printf "| geometric mean | | | | %.2f× | %.1f× | %.1f× |\n",
+                          exp(s[1] / NR), exp(s[2] / NR), exp(s[3] / NR) }' "$logs"
