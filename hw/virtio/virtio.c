@@ -675,11 +675,18 @@ void virtio_plug(VirtIODevice *vdev, DeviceState *transport,
     vdev->transport = transport;
     vdev->transport_ops = ops;
     vdev->transport_opaque = opaque;
+    /* info qtree shows the device under its transport. */
     vdev->parent.parent_dev = transport;
+    if (transport && transport->children) {
+        g_ptr_array_add(transport->children, vdev);
+    }
 }
 
 void virtio_unplug(VirtIODevice *vdev)
 {
+    if (vdev->transport && vdev->transport->children) {
+        g_ptr_array_remove(vdev->transport->children, vdev);
+    }
     vdev->transport = NULL;
     vdev->transport_ops = NULL;
     vdev->transport_opaque = NULL;

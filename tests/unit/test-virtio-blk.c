@@ -191,6 +191,21 @@ static void test_identify(void)
     }
     /* Beyond the config space reads as zero. */
     g_assert_cmpuint(vd_rd(&f.d, VIRTIO_MMIO_CONFIG + 0x80), ==, 0);
+
+    /* info qtree: the disk under its transport, with the transport's state. */
+    {
+        GString *qt = g_string_new(NULL);
+        const char *t, *b;
+
+        qdev_qtree_print(qt);
+        t = strstr(qt->str, "dev: virtio-mmio");
+        b = strstr(qt->str, "dev: virtio-blk-device");
+        g_assert_nonnull(t);
+        g_assert_nonnull(b);
+        g_assert_true(t < b);
+        g_assert_nonnull(strstr(qt->str, "backend: virtio-blk-device (id 2)"));
+        g_string_free(qt, TRUE);
+    }
     blkfx_teardown(&f);
 }
 
