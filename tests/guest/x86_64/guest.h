@@ -79,3 +79,33 @@ static inline void wrmsr(u32 msr, u64 v)
 {
     __asm__ volatile("wrmsr" :: "c"(msr), "a"((u32)v), "d"((u32)(v >> 32)));
 }
+
+/* ---- a minimal virtio-mmio (version 2) driver, polled (libguest.c) ---- */
+
+#define VIRTIO_MMIO_BASE(i) (0xfeb00000ul + 0x200ul * (i))
+#define VQ_SIZE 8
+
+struct vring_desc { u64 addr; u32 len; u16 flags; u16 next; };
+struct vring_avail { u16 flags; u16 idx; u16 ring[VQ_SIZE]; u16 used_event; };
+struct vring_used_elem { u32 id; u32 len; };
+struct vring_used { u16 flags; u16 idx; struct vring_used_elem ring[VQ_SIZE]; u16 avail_event; };
+
+struct virtq {
+    u64 base;                 /* the transport's MMIO window */
+    unsigned index;           /* queue number */
+    struct vring_desc desc[VQ_SIZE] __attribute__((aligned(16)));
+    struct vring_avail avail __attribute__((aligned(2)));
+    struct vring_used used __attribute__((aligned(4)));
+    u16 last_used;
+};
+
+/* Finds the transport (slot) with device_id; 0 when absent.  Negotiates
+ * VIRTIO_F_VERSION_1 plus `features` (low 32 bits); false on failure. */
+u64 virtio_find(u32 device_id);
+int virtio_init(u64 base, u32 features);
+int virtq_setup(struct virtq *q, u64 base, unsigned index);
+void virtio_driver_ok(u64 base);
+/* Puts a chain of n buffers (addr, len, device-writable?) on the queue,
+ * notifies and polls until the device returns it; returns the used len. */
+u32 virtq_submit(struct virtq *q, unsigned n, const u64 *addr, const u32 *len,
+                 const u8 *writable);

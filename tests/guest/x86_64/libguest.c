@@ -135,3 +135,103 @@ void paging_allow_user_low(void)
     pd[0] |= 4;
     __asm__ volatile("mov %0, %%cr3" :: "r"(cr3) : "memory");
 }
+
+/* ---- virtio-mmio, version 2, polled ---- */
+
+#define VM_MAGIC        0x000
+#define VM_VERSION      0x004
+#define VM_DEVICE_ID    0x008
+#define VM_DEV_FEAT     0x010
+#define VM_DEV_FEAT_SEL 0x014
+#define VM_DRV_FEAT     0x020
+#define VM_DRV_FEAT_SEL 0x024
+#define VM_QUEUE_SEL    0x030
+#define VM_QUEUE_NUM_MAX 0x034
+#define VM_QUEUE_NUM    0x038
+#define VM_QUEUE_READY  0x044
+#define VM_QUEUE_NOTIFY 0x050
+#define VM_STATUS       0x070
+#define VM_DESC_LO      0x080
+#define VM_DESC_HI      0x084
+#define VM_DRIVER_LO    0x090
+#define VM_DRIVER_HI    0x094
+#define VM_DEVICE_LO    0x0a0
+#define VM_DEVICE_HI    0x0a4
+
+u64 virtio_find(u32 device_id)
+{
+    for (unsigned i = 0; i < 8; i++) {
+        u64 b = VIRTIO_MMIO_BASE(i);
+        if (mmio_read32(b + VM_MAGIC) == 0x74726976 && mmio_read32(b + VM_VERSION) == 2 &&
+            mmio_read32(b + VM_DEVICE_ID) == device_id) {
+            return b;
+        }
+    }
+    return 0;
+}
+
+int virtio_init(u64 base, u32 features)
+{
+    mmio_write32(base + VM_STATUS, 0);
+    mmio_write32(base + VM_STATUS, 1);            /* ACKNOWLEDGE */
+    mmio_write32(base + VM_STATUS, 1 | 2);        /* DRIVER */
+    mmio_write32(base + VM_DEV_FEAT_SEL, 1);
+    if (!(mmio_read32(base + VM_DEV_FEAT) & 1)) { /* VIRTIO_F_VERSION_1 */
+        return 0;
+    }
+    mmio_write32(base + VM_DEV_FEAT_SEL, 0);
+    u32 offered = mmio_read32(base + VM_DEV_FEAT);
+    mmio_write32(base + VM_DRV_FEAT_SEL, 1);
+    mmio_write32(base + VM_DRV_FEAT, 1);
+    mmio_write32(base + VM_DRV_FEAT_SEL, 0);
+    mmio_write32(base + VM_DRV_FEAT, offered & features);
+    mmio_write32(base + VM_STATUS, 1 | 2 | 8);    /* FEATURES_OK */
+    return (mmio_read32(base + VM_STATUS) & 8) != 0;
+}
+
+int virtq_setup(struct virtq *q, u64 base, unsigned index)
+{
+    q->base = base;
+    q->index = index;
+    q->last_used = 0;
+    mmio_write32(base + VM_QUEUE_SEL, index);
+    if (mmio_read32(base + VM_QUEUE_NUM_MAX) < VQ_SIZE) {
+        return 0;
+    }
+    mmio_write32(base + VM_QUEUE_NUM, VQ_SIZE);
+    mmio_write32(base + VM_DESC_LO, (u32)(u64)q->desc);
+    mmio_write32(base + VM_DESC_HI, (u32)((u64)q->desc >> 32));
+    mmio_write32(base + VM_DRIVER_LO, (u32)(u64)&q->avail);
+    mmio_write32(base + VM_DRIVER_HI, (u32)((u64)&q->avail >> 32));
+    mmio_write32(base + VM_DEVICE_LO, (u32)(u64)&q->used);
+    mmio_write32(base + VM_DEVICE_HI, (u32)((u64)&q->used >> 32));
+    mmio_write32(base + VM_QUEUE_READY, 1);
+    return 1;
+}
+
+void virtio_driver_ok(u64 base)
+{
+    mmio_write32(base + VM_STATUS, 1 | 2 | 8 | 4);
+}
+
+u32 virtq_submit(struct virtq *q, unsigned n, const u64 *addr, const u32 *len,
+                 const u8 *writable)
+{
+    for (unsigned i = 0; i < n; i++) {
+        q->desc[i].addr = addr[i];
+        q->desc[i].len = len[i];
+        q->desc[i].flags = (u16)((i + 1 < n ? 1 : 0) | (writable[i] ? 2 : 0));
+        q->desc[i].next = (u16)(i + 1);
+    }
+    q->avail.ring[q->avail.idx % VQ_SIZE] = 0;
+    __asm__ volatile("" ::: "memory");
+    q->avail.idx++;
+    __asm__ volatile("mfence" ::: "memory");
+    mmio_write32(q->base + VM_QUEUE_NOTIFY, q->index);
+    while (*(volatile u16 *)&q->used.idx == q->last_used) {
+        cpu_relax();
+    }
+    u32 used_len = q->used.ring[q->last_used % VQ_SIZE].len;
+    q->last_used++;
+    return used_len;
+}
