@@ -9,15 +9,15 @@
  * groups call one helper per group (simd_helper.c) that works on
  * env->vregs.  A 64-bit (Q = 0) or scalar result zeroes the top of Vd.
  *
- * Groups done: copy (DUP element/general, INS element/general, UMOV,
- * SMOV, scalar DUP), modified immediate (all but FMOV half), three same
- * (integer: all of v8.0; FP: all but FRECPS/FRSQRTS), scalar three same
- * (integer and FP compares/FABD/FMULX), two-reg misc (integer: all of
- * v8.0; FP: FABS/FNEG/FSQRT/compares with 0/FRINTx/FCVTxS/U/SCVTF/UCVTF/
- * FCVTN/FCVTL), scalar two-reg misc (same subset), across lanes (all),
- * scalar pairwise (ADDP, FADDP, FMAX(NM)P, FMIN(NM)P), three different
- * (all but SQDMLAL/SQDMLSL/SQDMULL and PMULL.1Q), shift by immediate
- * (all but the fixed-point conversions), permute, EXT, TBL/TBX.
+ * Groups done: copy, modified immediate (incl. FMOV half), three same
+ * (integer and FP, incl. FRECPS/FRSQRTS), three same FP16, three same
+ * extra (SQRDMLAH/SH, SDOT/UDOT, FCMLA, FCADD), two-reg misc (integer
+ * and FP incl. the estimates, FRINT32/64, FCVTXN, half forms), two-reg
+ * misc FP16, across lanes, scalar pairwise, three different (all, with
+ * PMULL.1Q), scalar three different, shift by immediate (incl. the
+ * fixed-point conversions), vector/scalar x indexed element, permute,
+ * EXT, TBL/TBX; each with its scalar form.  Crypto: tr-crypto.c.
+ * Not done (SIGILL): FHM, BF16, I8MM.
  */
 #include "target/arm/translate.h"
 
