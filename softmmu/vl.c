@@ -24,6 +24,7 @@
 #include "hw/boards.h"
 #include "hw/qdev.h"
 #include "monitor/monitor.h"
+#include "net/net.h"
 #include "qemu/main-loop.h"
 #include "sysemu/cpus.h"
 #include "sysemu/runstate.h"
@@ -101,6 +102,15 @@ static void die(const char *fmt, ...)
 static void die_error(GError *err)
 {
     die("%s", err->message);
+}
+
+/* "-OPT SPEC: message", unless the message already names the option. */
+static G_NORETURN void die_opt(const char *opt, const char *spec, GError *err)
+{
+    if (g_str_has_prefix(err->message, opt)) {
+        die("%s", err->message);
+    }
+    die("%s %s: %s", opt, spec, err->message);
 }
 
 static void usage(void)
@@ -490,7 +500,7 @@ int qemu_main(int argc, char **argv)
     for (guint k = 0; k < chardev_specs->len; k++) {
         const char *spec = g_ptr_array_index(chardev_specs, k);
         if (!qemu_chr_new_from_opts(spec, &err)) {
-            die("-chardev %s: %s", spec, err->message);
+            die_opt("-chardev", spec, err);
         }
     }
     Chardev *mux_stdio = NULL;
@@ -504,7 +514,7 @@ int qemu_main(int argc, char **argv)
         g_autofree char *label = g_strdup_printf("serial%u", k);
         Chardev *chr = qemu_chr_new(label, spec, &err);
         if (err) {
-            die("-serial %s: %s", spec, err->message);
+            die_opt("-serial", spec, err);
         }
         if (!strcmp(spec, "mon:stdio")) {
             mux_stdio = chr;
@@ -516,7 +526,7 @@ int qemu_main(int argc, char **argv)
     for (guint k = 0; k < blockdev_specs->len; k++) {
         const char *spec = g_ptr_array_index(blockdev_specs, k);
         if (!blk_new_from_blockdev_opts(spec, &err)) {
-            die("-blockdev %s: %s", spec, err->message);
+            die_opt("-blockdev", spec, err);
         }
     }
     for (guint k = 0; k < drive_specs->len; k++) {
@@ -524,7 +534,7 @@ int qemu_main(int argc, char **argv)
         g_autofree char *ifname = NULL;
         BlockBackend *blk = blk_new_from_drive_opts(spec, &ifname, &err);
         if (!blk) {
-            die("-drive %s: %s", spec, err->message);
+            die_opt("-drive", spec, err);
         }
         if (!ifname || !strcmp(ifname, "virtio")) {
             g_ptr_array_add(ms->virtio_drives, blk);
@@ -533,9 +543,14 @@ int qemu_main(int argc, char **argv)
                 spec, ifname, mc->name);
         }
     }
-    if (netdev_specs->len) {
-        die("-netdev %s: not implemented yet in tern-system-x86_64 (the net layer has not "
-            "landed)", (const char *)g_ptr_array_index(netdev_specs, 0));
+    for (guint k = 0; k < netdev_specs->len; k++) {
+        const char *spec = g_ptr_array_index(netdev_specs, k);
+        if (!netdev_add_from_opts(spec, &err)) {
+            if (!err) {
+                return 0;       /* -netdev help */
+            }
+            die("%s", err->message);
+        }
     }
 
     if (!bql_locked()) {
@@ -552,7 +567,8 @@ int qemu_main(int argc, char **argv)
             die("-%s %s: the monitor is not implemented yet in this build", r->option, r->value);
         }
         if (!monitor_init_from_opts(r->option, r->value, &err)) {
-            die("-%s %s: %s", r->option, r->value, err->message);
+            g_autofree char *o = g_strdup_printf("-%s", r->option);
+            die_opt(o, r->value, err);
         }
     }
     if (mux_stdio && monitors->len == 0 && monitor_init_hmp) {
@@ -573,6 +589,7 @@ int qemu_main(int argc, char **argv)
     accel_shutdown();
     vcpus_destroy_all();
     thread_pool_drain();
+    net_cleanup();
     chardev_stdio_restore_tty();
     fflush(stdout);
     return qemu_exit_status();

@@ -149,7 +149,9 @@ static bool microvm_create_virtio(MachineState *ms, GError **errp)
         const char *opts = g_ptr_array_index(ms->device_opts, i);
         DeviceState *d = device_new_from_opts(opts, errp);
         if (!d) {
-            g_prefix_error(errp, "-device %s: ", opts);
+            if (!g_str_has_prefix((*errp)->message, "-device")) {
+                g_prefix_error(errp, "-device %s: ", opts);
+            }
             return false;
         }
         if (device_class_is(d->klass, TYPE_VIRTIO_DEVICE)) {
