@@ -152,7 +152,7 @@ iv=f0e0d0c0b0a090807060504030201000
 # directories (/bin and /usr/bin natively, the sysroot's under
 # emulation) and @W@ for the scratch directory.
 declare -A what cmd
-what[sha256sum]="sha256sum, ${mib} MiB";   cmd[sha256sum]='@BIN@/sha256sum @W@/big'
+what[sha256sum]="sha256sum, ${mib} MiB";   cmd[sha256sum]='@USRBIN@/sha256sum @W@/big'
 what[xz]="xz -6, ${cmib} MiB";              cmd[xz]='@USRBIN@/xz -6 -T1 -c @W@/corpus'
 what[bzip2]="bzip2 -9, ${cmib} MiB";        cmd[bzip2]='@BIN@/bzip2 -9 -c @W@/corpus'
 what[zstd]="zstd -19, ${cmib} MiB";         cmd[zstd]='@USRBIN@/zstd -19 -c @W@/corpus'
