@@ -101,6 +101,24 @@ static void test_bh_coalesce_cancel(void)
     g_assert_cmpint(t.runs, ==, 1);
 }
 
+static gpointer quit_thread(gpointer opaque)
+{
+    g_usleep(20000);
+    main_loop_quit();
+    return NULL;
+}
+
+static void test_run_quit(void)
+{
+    GThread *th = g_thread_new("quit", quit_thread, NULL);
+    int64_t t0 = qemu_clock_get_ms(QEMU_CLOCK_REALTIME);
+
+    main_loop_run();                /* returns once the other thread quits it */
+    g_assert_true(bql_locked());
+    g_assert_cmpint(qemu_clock_get_ms(QEMU_CLOCK_REALTIME) - t0, >=, 15);
+    g_thread_join(th);
+}
+
 /* ---- fd handlers ---- */
 
 typedef struct FdTest {
@@ -899,6 +917,7 @@ int main(int argc, char **argv)
 
     g_test_add_func("/main-loop/bh-other-thread", test_bh_other_thread);
     g_test_add_func("/main-loop/bh-coalesce-cancel", test_bh_coalesce_cancel);
+    g_test_add_func("/main-loop/run-quit", test_run_quit);
     g_test_add_func("/main-loop/fd-handler", test_fd_handler);
     g_test_add_func("/main-loop/timers-order", test_timers_order);
     g_test_add_func("/main-loop/virtual-clock-stops", test_virtual_clock_stops);
