@@ -4,7 +4,8 @@
  * Transmit: each buffer on transmitq is a 12-byte virtio_net_hdr followed
  * by a complete frame (no offloads are offered); the frame goes to the
  * peer.  Receive: a frame from the peer goes, behind a header saying "no
- * offload, one buffer", into the next buffer on receiveq.  With no buffer
+ * offload", into the next buffer on receiveq (with MRG_RXBUF, into as many
+ * buffers as it takes, their number in the header).  With no buffer
  * posted the frame waits in the net layer's queue; when the driver posts
  * buffers (a notify on receiveq) the queue is flushed.
  */
@@ -29,6 +30,7 @@ typedef struct VirtIONet {
     uint8_t mac[6];
     NetClientState *nic;       /* our side */
     VirtQueue *rx, *tx;
+    bool mrg_rxbuf;            /* property mrg_rxbuf */
     uint8_t *tx_buf;
     QEMUBH *tx_bh;             /* continues a transmit burst */
 } VirtIONet;
@@ -52,35 +54,84 @@ static bool net_can_receive(NetClientState *nc)
     return true;
 }
 
+/* Most receive buffers one frame may take with MRG_RXBUF. */
+#define NET_MAX_RX_BUFFERS 64
+
+/*
+ * Put one frame (behind its header) into receive buffers: one, or with
+ * MRG_RXBUF as many as it takes.  Returns len, 0 if the posted buffers are
+ * too few (the frame waits in the net queue), -1 if dropped.
+ */
 static ssize_t net_receive(NetClientState *nc, const uint8_t *buf, size_t len)
 {
     VirtIONet *s = nc->opaque;
-    VirtQueueElement *e;
+    VirtIODevice *vdev = &s->parent;
+    bool mrg = virtio_has_feature(vdev, VIRTIO_NET_F_MRG_RXBUF);
+    VirtQueueElement *elems[NET_MAX_RX_BUFFERS];
+    uint32_t lens[NET_MAX_RX_BUFFERS];
     uint8_t hdr[VIRTIO_NET_HDR_SIZE] = { 0 };
-    size_t n;
+    unsigned n = 0;
+    size_t off = 0;          /* frame bytes placed */
 
-    if (!virtio_device_running(&s->parent) || !s->rx->ready) {
+    if (!virtio_device_running(vdev) || !s->rx->ready) {
         return -1;
     }
-    e = virtqueue_pop(s->rx, sizeof(VirtQueueElement));
-    if (!e) {
-        return s->parent.broken ? -1 : 0;
+    for (;;) {
+        VirtQueueElement *e = virtqueue_pop(s->rx, sizeof(VirtQueueElement));
+        size_t hdr_len = n == 0 ? VIRTIO_NET_HDR_SIZE : 0;
+        size_t chunk;
+
+        if (!e) {
+            unsigned had = n;
+
+            /* Too few buffers: give them back, wait for more. */
+            while (n > 0) {
+                virtqueue_unpop(s->rx, elems[--n]);
+                g_free(elems[n]);
+            }
+            if (vdev->broken) {
+                return -1;
+            }
+            virtio_queue_set_notification(s->rx, true);
+            if (virtqueue_pending(s->rx) <= had) {
+                return 0;
+            }
+            off = 0;
+            continue;    /* the driver added buffers meanwhile */
+        }
+        if (e->in_bytes < hdr_len) {
+            virtio_error(vdev, "receive buffer %u of %zu bytes cannot hold the "
+                         "%d-byte header", e->index, e->in_bytes, VIRTIO_NET_HDR_SIZE);
+            virtqueue_drop(s->rx, e);
+            g_free(e);
+            while (n > 0) {
+                virtqueue_drop(s->rx, elems[--n]);
+                g_free(elems[n]);
+            }
+            return -1;
+        }
+        chunk = MIN(e->in_bytes - hdr_len, len - off);
+        virtio_iov_from_buf(e->in_sg, e->in_num, hdr_len, buf + off, chunk);
+        off += chunk;
+        elems[n] = e;
+        lens[n] = hdr_len + chunk;
+        n++;
+        /* Without MRG_RXBUF a frame larger than the buffer is cut (Linux's
+         * buffers fit MTU 1500). */
+        if (off == len || !mrg || n == NET_MAX_RX_BUFFERS) {
+            break;
+        }
     }
-    if (e->in_bytes < VIRTIO_NET_HDR_SIZE) {
-        virtio_error(&s->parent, "receive buffer %u of %zu bytes cannot hold the "
-                     "%d-byte header", e->index, e->in_bytes, VIRTIO_NET_HDR_SIZE);
-        virtqueue_drop(s->rx, e);
-        g_free(e);
-        return -1;
+    /* flags 0, gso_type NONE, num_buffers. */
+    hdr[10] = n & 0xff;
+    hdr[11] = n >> 8;
+    virtio_iov_from_buf(elems[0]->in_sg, elems[0]->in_num, 0, hdr, sizeof(hdr));
+    for (unsigned i = 0; i < n; i++) {
+        virtqueue_fill(s->rx, elems[i], lens[i], i);
+        g_free(elems[i]);
     }
-    /* flags 0, gso_type NONE, num_buffers 1 (no MRG_RXBUF). */
-    hdr[10] = 1;
-    virtio_iov_from_buf(e->in_sg, e->in_num, 0, hdr, sizeof(hdr));
-    /* A frame larger than the buffer is cut (Linux's buffers fit MTU 1500). */
-    n = virtio_iov_from_buf(e->in_sg, e->in_num, VIRTIO_NET_HDR_SIZE, buf, len);
-    virtqueue_push(s->rx, e, VIRTIO_NET_HDR_SIZE + n);
-    g_free(e);
-    virtio_notify(&s->parent, s->rx);
+    virtqueue_flush(s->rx, n);
+    virtio_notify(vdev, s->rx);
     return len;
 }
 
@@ -147,7 +198,10 @@ static void net_tx_bh(void *opaque)
 
 static uint64_t net_get_features(VirtIODevice *vdev)
 {
-    return (1ULL << VIRTIO_NET_F_MAC) | (1ULL << VIRTIO_NET_F_STATUS);
+    VirtIONet *s = (VirtIONet *)vdev;
+
+    return (1ULL << VIRTIO_NET_F_MAC) | (1ULL << VIRTIO_NET_F_STATUS) |
+           (s->mrg_rxbuf ? 1ULL << VIRTIO_NET_F_MRG_RXBUF : 0);
 }
 
 static void net_get_config(VirtIODevice *vdev)
@@ -247,6 +301,7 @@ static void net_unrealize(DeviceState *dev)
 static const Property net_props[] = {
     DEFINE_PROP_LINK("netdev", VirtIONet, netdev, "netdev"),
     DEFINE_PROP_STRING("mac", VirtIONet, mac_str),
+    DEFINE_PROP_BOOL("mrg_rxbuf", VirtIONet, mrg_rxbuf, true),
     DEFINE_PROP_END,
 };
 

@@ -428,6 +428,14 @@ bool virtqueue_empty(VirtQueue *vq)
     return vq->shadow_avail_idx == vq->last_avail_idx;
 }
 
+unsigned virtqueue_pending(VirtQueue *vq)
+{
+    if (!vq_usable(vq) || !vring_fetch_avail_idx(vq)) {
+        return 0;
+    }
+    return (uint16_t)(vq->shadow_avail_idx - vq->last_avail_idx);
+}
+
 void *virtqueue_pop(VirtQueue *vq, size_t sz)
 {
     VirtIODevice *vdev = vq->vdev;
@@ -523,6 +531,15 @@ static void elem_unmap(VirtIODevice *vdev, const VirtQueueElement *elem, size_t 
     for (unsigned i = 0; i < elem->out_num; i++) {
         address_space_unmap(vdev->dma_as, elem->out_sg[i].iov_base,
                             elem->out_sg[i].iov_len, false, elem->out_sg[i].iov_len);
+    }
+}
+
+void virtqueue_unpop(VirtQueue *vq, VirtQueueElement *elem)
+{
+    elem_unmap(vq->vdev, elem, 0);
+    vq->last_avail_idx--;
+    if (vq->inuse) {
+        vq->inuse--;
     }
 }
 

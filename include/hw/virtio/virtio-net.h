@@ -1,8 +1,8 @@
 /*
  * virtio-net (virtio 1.2, 5.1): "virtio-net-device", properties
  * netdev=ID (a -netdev backend) and mac=52:54:00:12:34:56.  Features MAC
- * and STATUS; no offloads (the guest sends complete frames with their
- * checksums), no MRG_RXBUF (each frame goes into one receive buffer).
+ * and STATUS, MRG_RXBUF (property mrg_rxbuf=on|off); no offloads (the
+ * guest sends complete frames with their checksums).
  */
 #ifndef HW_VIRTIO_VIRTIO_NET_H
 #define HW_VIRTIO_VIRTIO_NET_H

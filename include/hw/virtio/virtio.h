@@ -203,10 +203,17 @@ void virtqueue_push(VirtQueue *vq, const VirtQueueElement *elem, uint32_t len);
 void virtqueue_fill(VirtQueue *vq, const VirtQueueElement *elem, uint32_t len,
                     unsigned idx);
 void virtqueue_flush(VirtQueue *vq, unsigned count);
+/*
+ * Give back the element popped last, as if never popped (a device that
+ * needs several buffers and found too few).  Unpop in reverse pop order.
+ */
+void virtqueue_unpop(VirtQueue *vq, VirtQueueElement *elem);
 /* Forget an element without returning it (device reset, error). */
 void virtqueue_drop(VirtQueue *vq, VirtQueueElement *elem);
 /* Is there a request waiting? */
 bool virtqueue_empty(VirtQueue *vq);
+/* How many chains are available (re-reads avail->idx; 0 if unusable). */
+unsigned virtqueue_pending(VirtQueue *vq);
 /* Interrupt the driver for vq unless it suppressed that (flags/used_event). */
 void virtio_notify(VirtIODevice *vdev, VirtQueue *vq);
 /* Ask the driver to (not) notify us about new avail entries. */
