@@ -159,10 +159,33 @@ static void test_tx(void)
     con_teardown(&f);
 }
 
+/* The alias type is the same device (its properties and realize). */
+static void test_alias(void)
+{
+    GError *err = NULL;
+    DeviceState *d;
+
+    qemu_init_main_loop();
+    g_assert_true(device_class_is(&virtio_console_alias_class, TYPE_VIRTIO_CONSOLE));
+    g_assert_true(device_class_is(&virtio_console_alias_class, TYPE_VIRTIO_DEVICE));
+    d = device_new("virtconsole-device", &err);
+    g_assert_no_error(err);
+    g_assert_false(device_set_prop(d, "chardev", "no-such-chardev", &err));
+    g_assert_nonnull(err);
+    g_assert_nonnull(strstr(err->message, "no-such-chardev"));
+    g_clear_error(&err);
+    g_assert_true(device_realize(d, &err));
+    g_assert_no_error(err);
+    g_assert_cmpuint(((VirtIODevice *)d)->device_id, ==, VIRTIO_ID_CONSOLE);
+    g_assert_cmpuint(((VirtIODevice *)d)->num_queues, ==, 2);
+    device_free(d);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/virtio-console/rx", test_rx);
     g_test_add_func("/virtio-console/tx", test_tx);
+    g_test_add_func("/virtio-console/alias", test_alias);
     return g_test_run();
 }
