@@ -13,6 +13,10 @@
 #   - every line of NAME.err (if it exists) is a fixed string found in
 #     tern's stderr; without NAME.err, stderr must be empty.
 # NAME.args holds extra command-line arguments (one per line).
+# NAME.stdin, when it exists, is tern's standard input, and tern's standard
+# output must then equal NAME.stdout (for guests using a stdio chardev).
+# NAME.pre / NAME.post (executables, given the scratch directory) prepare
+# files before the run and check them after it.
 # NAME.pvm-skip holds why the guest cannot pass on a kvm_pvm host (KVM's
 # Pagetable-based Virtual Machine, which runs guests without hardware
 # virtualization and has its own rules for privilege changes); there it
@@ -110,17 +114,22 @@ for n in "${names[@]}"; do
     fi
     want_status=33
     [ -f "$DIR/$n.status" ] && want_status=$(cat "$DIR/$n.status")
-    rm -f "$TMP/out" "$TMP/err"
+    rm -f "$TMP/out" "$TMP/err" "$TMP/stdout"
     [ -x "$DIR/$n.pre" ] && "$DIR/$n.pre" "$TMP"
+    stdin=/dev/null
+    [ -f "$DIR/$n.stdin" ] && stdin=$DIR/$n.stdin
     start=$(date +%s.%N)
     timeout -k 2 "$TIMEOUT" "$TERN" -accel kvm -display none -serial "file:$TMP/out" \
-        -kernel "$elf" "${args[@]}" </dev/null >/dev/null 2>"$TMP/err"
+        -kernel "$elf" "${args[@]}" <"$stdin" >"$TMP/stdout" 2>"$TMP/err"
     status=$?
     secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
     why=
     [ "$status" = "$want_status" ] || why="exit status $status, want $want_status"
     if [ -z "$why" ] && [ -f "$DIR/$n.out" ] && ! cmp -s "$DIR/$n.out" "$TMP/out"; then
         why="serial output differs from $n.out"
+    fi
+    if [ -z "$why" ] && [ -f "$DIR/$n.stdin" ] && ! cmp -s "$DIR/$n.stdout" "$TMP/stdout"; then
+        why="standard output differs from $n.stdout"
     fi
     if [ -z "$why" ] && [ -f "$DIR/$n.err" ]; then
         while IFS= read -r line; do
