@@ -4,15 +4,24 @@
  * ARM pseudocode defines them: SHA1C/P/M, SHA256H/H2, ...), and the
  * 64x64 -> 128-bit carry-less multiply of PMULL.1Q.
  *
- * Portable C only.  The AES tables are computed once from their
- * definition (multiplicative inverse in GF(2^8) modulo x^8+x^4+x^3+x+1,
- * then the affine map), not typed in.  Sources are copied before Vd is
- * written, so Vd may alias Vn/Vm.
+ * The AES tables are computed once from their definition
+ * (multiplicative inverse in GF(2^8) modulo x^8+x^4+x^3+x+1, then the
+ * affine map), not typed in.  On an x86-64 host with AES-NI/PCLMULQDQ
+ * the same operations use those instructions (identical results: the
+ * byte order of the state is FIPS-197's on both); arm_crypto_host_accel
+ * selects the path, so the tests can run the portable C one too.
+ * Sources are copied before Vd is written, so Vd may alias Vn/Vm.
  */
 #include <string.h>
 
 #include "target/arm/cpu.h"
+#include "target/arm/crypto.h"
 #include "exec/exec-all.h"
+
+#if defined(__x86_64__)
+#include <wmmintrin.h>
+#define HAVE_HOST_AES 1
+#endif
 
 #define HELPER_H "target/arm/helper-crypto.h"
 #include "tcg/helper-proto.h.inc"
@@ -59,6 +68,10 @@ static inline void cstore(CPUArchState *cenv, int r, CVec v)
 /* AES                                                                 */
 
 static uint8_t aes_sbox[256], aes_inv_sbox[256];
+/* x * k in GF(2^8) for the MixColumns coefficients 1, 2, 3, 9, 11, 13, 14 */
+static uint8_t gf_tab[15][256];
+
+bool arm_crypto_host_accel;
 
 /* Multiplication in GF(2^8) modulo the AES polynomial 0x11b. */
 static uint8_t gf_mul(uint8_t a, uint8_t b)
@@ -97,8 +110,58 @@ static void aes_tables_init(void)
             rotl8(inv, 4) ^ 0x63;
         aes_sbox[x] = s;
         aes_inv_sbox[s] = (uint8_t)x;
+        for (int k = 0; k < 15; k++) {
+            gf_tab[k][x] = gf_mul((uint8_t)x, (uint8_t)k);
+        }
     }
+#ifdef HAVE_HOST_AES
+    __builtin_cpu_init();
+    arm_crypto_host_accel = __builtin_cpu_supports("aes") &&
+                            __builtin_cpu_supports("pclmul");
+#endif
 }
+
+#ifdef HAVE_HOST_AES
+/*
+ * AESENCLAST(x, 0) = SubBytes(ShiftRows(x)), AESDECLAST(x, 0) =
+ * InvSubBytes(InvShiftRows(x)), AESIMC = InvMixColumns, and MixColumns =
+ * AESENC(AESDECLAST(x, 0), 0) (the SubBytes/ShiftRows steps cancel).
+ */
+__attribute__((target("aes,sse2")))
+static void host_aes(CPUARMState *env, int op, int rd, int rn)
+{
+    __m128i d = _mm_loadu_si128((const __m128i *)&env->vregs[rd]);
+    __m128i n = _mm_loadu_si128((const __m128i *)&env->vregs[rn]);
+    __m128i z = _mm_setzero_si128();
+
+    switch (op) {
+    case 0:
+        d = _mm_aesenclast_si128(_mm_xor_si128(d, n), z);
+        break;
+    case 1:
+        d = _mm_aesdeclast_si128(_mm_xor_si128(d, n), z);
+        break;
+    case 2:
+        d = _mm_aesenc_si128(_mm_aesdeclast_si128(n, z), z);
+        break;
+    default:
+        d = _mm_aesimc_si128(n);
+        break;
+    }
+    _mm_storeu_si128((__m128i *)&env->vregs[rd], d);
+}
+
+__attribute__((target("pclmul,sse2")))
+static void host_pmull64(CPUARMState *env, int rd, int rn, int rm, int hi)
+{
+    __m128i n = _mm_loadu_si128((const __m128i *)&env->vregs[rn]);
+    __m128i m = _mm_loadu_si128((const __m128i *)&env->vregs[rm]);
+
+    _mm_storeu_si128((__m128i *)&env->vregs[rd],
+                     hi ? _mm_clmulepi64_si128(n, m, 0x11)
+                        : _mm_clmulepi64_si128(n, m, 0x00));
+}
+#endif
 
 /*
  * The state is the 16 bytes in FIPS-197 input order: byte r + 4c is row
@@ -131,10 +194,10 @@ static CVec aes_mix(CVec st, bool inverse)
         const uint8_t *col = st.b + 4 * c;
 
         for (int r = 0; r < 4; r++) {
-            out.b[r + 4 * c] = gf_mul(k[0], col[r]) ^
-                               gf_mul(k[1], col[(r + 1) & 3]) ^
-                               gf_mul(k[2], col[(r + 2) & 3]) ^
-                               gf_mul(k[3], col[(r + 3) & 3]);
+            out.b[r + 4 * c] = gf_tab[k[0]][col[r]] ^
+                               gf_tab[k[1]][col[(r + 1) & 3]] ^
+                               gf_tab[k[2]][col[(r + 2) & 3]] ^
+                               gf_tab[k[3]][col[(r + 3) & 3]];
         }
     }
     return out;
@@ -143,8 +206,16 @@ static CVec aes_mix(CVec st, bool inverse)
 void helper_crypto_aes(CPUArchState *env, uint32_t desc)
 {
     CDesc c = cunpack(desc);
-    CVec d = cload(env, c.rd), n = cload(env, c.rn);
+    CVec d, n;
 
+#ifdef HAVE_HOST_AES
+    if (arm_crypto_host_accel) {
+        host_aes((CPUARMState *)env, c.op, c.rd, c.rn);
+        return;
+    }
+#endif
+    d = cload(env, c.rd);
+    n = cload(env, c.rn);
     switch (c.op) {
     case 0:     /* AESE: SubBytes(ShiftRows(Vd ^ Vn)) */
     case 1:     /* AESD: InvSubBytes(InvShiftRows(Vd ^ Vn)) */
@@ -376,9 +447,17 @@ void helper_crypto_sha512(CPUArchState *env, uint32_t desc)
 void helper_crypto_pmull64(CPUArchState *env, uint32_t desc)
 {
     CDesc c = cunpack(desc);
-    uint64_t a = cload(env, c.rn).d[c.op & 1];
-    uint64_t b = cload(env, c.rm).d[c.op & 1];
+    uint64_t a, b;
     CVec r = { .d = { 0, 0 } };
+
+#ifdef HAVE_HOST_AES
+    if (arm_crypto_host_accel) {
+        host_pmull64((CPUARMState *)env, c.rd, c.rn, c.rm, c.op & 1);
+        return;
+    }
+#endif
+    a = cload(env, c.rn).d[c.op & 1];
+    b = cload(env, c.rm).d[c.op & 1];
 
     for (int i = 0; i < 64; i++) {
         if ((b >> i) & 1) {
