@@ -256,21 +256,28 @@ typedef struct MonitorReq {
     char *value;
 } MonitorReq;
 
+/* What the command line asked for; static so that the early exits (help,
+ * errors) leave nothing unreachable behind. */
+static MachineState machine;
+static GPtrArray *serial_specs, *chardev_specs, *drive_specs, *blockdev_specs,
+                 *netdev_specs;
+static GArray *monitors;
+
 int qemu_main(int argc, char **argv)
 {
-    MachineState *ms = g_new0(MachineState, 1);
+    MachineState *ms = &machine;
     const char *machine_opt = NULL;
     const char *cpu = "host";
     bool nographic = false, start_paused = false, check_host = false;
     bool accel_help = false;
     int smp = 1;
     uint64_t ram_size = 0;
-    GPtrArray *serial_specs = g_ptr_array_new();
-    GPtrArray *chardev_specs = g_ptr_array_new();
-    GPtrArray *drive_specs = g_ptr_array_new();
-    GPtrArray *blockdev_specs = g_ptr_array_new();
-    GPtrArray *netdev_specs = g_ptr_array_new();
-    GArray *monitors = g_array_new(FALSE, FALSE, sizeof(MonitorReq));
+    serial_specs = g_ptr_array_new();
+    chardev_specs = g_ptr_array_new();
+    drive_specs = g_ptr_array_new();
+    blockdev_specs = g_ptr_array_new();
+    netdev_specs = g_ptr_array_new();
+    monitors = g_array_new(FALSE, FALSE, sizeof(MonitorReq));
     g_autoptr(GError) err = NULL;
 
     ms->device_opts = g_ptr_array_new();
