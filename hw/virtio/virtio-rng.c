@@ -13,6 +13,9 @@
 #include "hw/virtio/virtio-rng.h"
 #include "qemu/timer.h"
 
+/* Bytes per request at most: a 4 GiB buffer must not stall the loop. */
+#define RNG_MAX_PER_REQUEST (64 * 1024)
+
 typedef struct VirtIORNG {
     VirtIODevice parent;
     uint64_t max_bytes;        /* property: per period; 0 = unlimited */
@@ -64,7 +67,7 @@ static void rng_process(VirtIORNG *s)
         if (!e) {
             break;
         }
-        len = e->in_bytes;
+        len = MIN(e->in_bytes, (size_t)RNG_MAX_PER_REQUEST);
         if (s->max_bytes) {
             len = MIN(len, s->quota);
         }
