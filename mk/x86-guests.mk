@@ -18,5 +18,5 @@ $(BUILD)/$(X86_GUEST_DIR)/%.elf: $(X86_GUEST_DIR)/%.c $(X86_GUEST_LIB) $(X86_GUE
 	$(Q)$(CC) $(X86_GUEST_CFLAGS) -o $@ $(X86_GUEST_LIB) $<
 
 EXTRA_ALL   += $(X86_GUEST_BINS)
-EXTRA_TESTS += $(wildcard tests/system/run-x86-kvm.sh)
+EXTRA_TESTS += $(wildcard tests/system/run-x86-kvm.sh tests/system/run-x86-qmp.sh)
 endif

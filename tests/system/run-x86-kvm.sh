@@ -13,6 +13,7 @@
 #   - every line of NAME.err (if it exists) is a fixed string found in
 #     tern's stderr; without NAME.err, stderr must be empty.
 # NAME.args holds extra command-line arguments (one per line).
+# NAME.driven names another script that runs the guest (it is not run here).
 # NAME.stdin, when it exists, is tern's standard input, and tern's standard
 # output must then equal NAME.stdout (for guests using a stdio chardev).
 # NAME.pre / NAME.post (executables, given the scratch directory) prepare
@@ -44,6 +45,7 @@ names=()
 for src in "$DIR"/*.c; do
     n=$(basename "$src" .c)
     [ "$n" = libguest ] && continue
+    [ -f "$DIR/$n.driven" ] && continue     # run by the script named there
     names+=("$n")
 done
 
