@@ -513,8 +513,15 @@ int qemu_main(int argc, char **argv)
     Chardev *mux_stdio = NULL;
     if (serial_specs->len == 0) {
         /* QEMU's default with -nographic: the serial port and the monitor
-         * share stdio.  Without a display tern does the same by default. */
-        g_ptr_array_add(serial_specs, (gpointer)"mon:stdio");
+         * share stdio.  Without a display tern does the same by default,
+         * unless a -monitor/-qmp already takes stdio (then the serial
+         * port goes nowhere, as QEMU's does without a display). */
+        bool stdio_taken = false;
+        for (guint k = 0; k < monitors->len; k++) {
+            const char *v = g_array_index(monitors, MonitorReq, k).value;
+            stdio_taken |= !strcmp(v, "stdio") || !strcmp(v, "mon:stdio");
+        }
+        g_ptr_array_add(serial_specs, (gpointer)(stdio_taken ? "null" : "mon:stdio"));
     }
     for (guint k = 0; k < serial_specs->len; k++) {
         const char *spec = g_ptr_array_index(serial_specs, k);
