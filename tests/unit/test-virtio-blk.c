@@ -226,6 +226,61 @@ static void test_unplugged(void)
     vd_machine_fini(&d);
 }
 
+/* Register rules of the transport that a careless or hostile driver meets. */
+static void test_register_rules(void)
+{
+    BlkFx f;
+    VirtIODevice *vdev;
+    uint8_t b = 0x55;
+
+    blkfx_setup(&f, false, true, NULL);
+    blkfx_start(&f, std_features());
+    vdev = virtio_mmio_get_vdev(f.d.transport);
+
+    /* Registers take 32-bit accesses only: a byte read is 0, a byte write ignored. */
+    vd_mem_read(VD_MMIO_BASE + VIRTIO_MMIO_MAGIC_VALUE, &b, 1);
+    g_assert_cmpuint(b, ==, 0);
+    vd_mem_write(VD_MMIO_BASE + VIRTIO_MMIO_STATUS, "\0", 1);
+    g_assert_true(vd_rd(&f.d, VIRTIO_MMIO_STATUS) & VIRTIO_CONFIG_S_DRIVER_OK);
+
+    /* A queue that does not exist: size 0, writes ignored. */
+    vd_wr(&f.d, VIRTIO_MMIO_QUEUE_SEL, 5);
+    g_assert_cmpuint(vd_rd(&f.d, VIRTIO_MMIO_QUEUE_NUM_MAX), ==, 0);
+    vd_wr(&f.d, VIRTIO_MMIO_QUEUE_READY, 1);
+    g_assert_cmpuint(vd_rd(&f.d, VIRTIO_MMIO_QUEUE_READY), ==, 0);
+    vd_wr(&f.d, VIRTIO_MMIO_QUEUE_NOTIFY, 5);
+    vd_wr(&f.d, VIRTIO_MMIO_QUEUE_NOTIFY, 0xffffffff);
+
+    /* A live queue's addresses and size cannot be changed under the device. */
+    vd_wr(&f.d, VIRTIO_MMIO_QUEUE_SEL, 0);
+    vd_wr(&f.d, VIRTIO_MMIO_QUEUE_NUM, 8);
+    vd_wr(&f.d, VIRTIO_MMIO_QUEUE_DESC_LOW, 0x1230);
+    vd_wr(&f.d, VIRTIO_MMIO_QUEUE_READY, 1);
+    g_assert_cmpuint(vdev->vq[0].num, ==, VD_QNUM);
+    g_assert_cmphex(vdev->vq[0].desc, ==, f.d.q[0].desc);
+    g_assert_cmpint(do_req(&f, VIRTIO_BLK_T_IN, 0, 512, true, NULL), ==, VIRTIO_BLK_S_OK);
+
+    /* The driver cannot clear NEEDS_RESET, nor does it appear by itself. */
+    g_assert_false(vd_rd(&f.d, VIRTIO_MMIO_STATUS) & VIRTIO_CONFIG_S_NEEDS_RESET);
+    g_assert_false(vdev->broken);
+    blkfx_teardown(&f);
+}
+
+static void test_missing_drive(void)
+{
+    GError *err = NULL;
+    DeviceState *d;
+
+    qemu_init_main_loop();
+    d = device_new(virtio_blk_class.name, &err);
+    g_assert_no_error(err);
+    g_assert_false(device_realize(d, &err));
+    g_assert_nonnull(err);
+    g_assert_nonnull(strstr(err->message, "drive=ID is required"));
+    g_clear_error(&err);
+    device_free(d);
+}
+
 static void write_read_flush(bool ioeventfd)
 {
     BlkFx f;
@@ -558,6 +613,8 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/virtio-blk/identify", test_identify);
     g_test_add_func("/virtio-blk/unplugged", test_unplugged);
+    g_test_add_func("/virtio-blk/register-rules", test_register_rules);
+    g_test_add_func("/virtio-blk/missing-drive", test_missing_drive);
     g_test_add_func("/virtio-blk/write-read-flush/ioeventfd", test_write_read_ioeventfd);
     g_test_add_func("/virtio-blk/write-read-flush/register-notify",
                     test_write_read_register_notify);
