@@ -305,6 +305,12 @@ static bool chain_map_buffer(VirtQueue *vq, ChainMap *cm, const VRingDesc *d,
         len -= l;
     }
     cm->bytes[dir] += d->len;
+    /* used.len is 32 bits: a chain's buffers must be describable by it. */
+    if (cm->bytes[dir] > UINT32_MAX) {
+        virtio_error(vdev, "queue %u: descriptor chain has more than 4 GiB of "
+                     "%s buffers", vq->index, dir ? "writable" : "readable");
+        return false;
+    }
     return true;
 }
 

@@ -686,6 +686,27 @@ static void test_bad_addresses(void)
     fixture_teardown(&f);
 }
 
+/* The sum of a chain's lengths must fit used.len (32 bits). */
+static void test_bad_total_length(void)
+{
+    Fixture f;
+    MemoryRegion big;
+    GError *err = NULL;
+    const hwaddr big_base = 0x100000000ULL;
+
+    fixture_setup(&f, 0);
+    /* 2 GiB of RAM that is never touched (mmap'ed, not committed). */
+    g_assert_true(memory_region_init_ram(&big, NULL, "big", 0x80000000ULL, &err));
+    memory_region_add_subregion(&f.root, big_base, &big);
+    set_desc(&f, 0, big_base, 0x60000000, VRING_DESC_F_NEXT, 1);
+    set_desc(&f, 1, big_base, 0x60000000, VRING_DESC_F_NEXT, 2);
+    set_desc(&f, 2, big_base, 0x60000000, 0, 0);
+    pop_expect_error(&f, 0, "more than 4 GiB of readable buffers");
+    memory_region_del_subregion(&f.root, &big);
+    memory_region_destroy(&big);
+    fixture_teardown(&f);
+}
+
 /* The rings themselves outside RAM. */
 static void test_bad_rings(void)
 {
@@ -877,6 +898,7 @@ int main(int argc, char **argv)
     g_test_add_func("/virtqueue/hostile/index", test_bad_index);
     g_test_add_func("/virtqueue/hostile/indirect", test_bad_indirect);
     g_test_add_func("/virtqueue/hostile/addresses", test_bad_addresses);
+    g_test_add_func("/virtqueue/hostile/total-length", test_bad_total_length);
     g_test_add_func("/virtqueue/hostile/rings", test_bad_rings);
     g_test_add_func("/virtqueue/hostile/reset-recovers", test_reset_recovers);
     g_test_add_func("/virtqueue/hostile/random-rings", test_random_rings);
