@@ -14,6 +14,7 @@
 
 #include "accel/kvm/kvm-internal.h"
 #include "hw/boards.h"
+#include "sysemu/runstate.h"
 #include "util/log.h"
 
 #define KVM_API_VERSION_NEEDED 12
@@ -304,6 +305,40 @@ static void kvm_irqfd_del(int fd, int gsi)
 
 /* ---- the VM ---- */
 
+/* System reset: the in-kernel interrupt controllers and PIT back to the
+ * state KVM created them in (the vCPUs are paused; each vCPU's local APIC
+ * is reset by its own thread, see reset_pending). */
+static void kvm_vm_reset(void *opaque)
+{
+    KVMState *s = opaque;
+    if (!s->have_initial_state) {
+        return;
+    }
+    for (int i = 0; i < 3; i++) {
+        if (ioctl(s->vmfd, KVM_SET_IRQCHIP, &s->initial_chips[i]) < 0) {
+            fprintf(stderr, "kvm: reset of in-kernel irqchip %d: %s\n", i, g_strerror(errno));
+        }
+    }
+    if (ioctl(s->vmfd, KVM_SET_PIT2, &s->initial_pit) < 0) {
+        fprintf(stderr, "kvm: reset of the in-kernel PIT: %s\n", g_strerror(errno));
+    }
+}
+
+static void kvm_save_initial_state(KVMState *s)
+{
+    for (int i = 0; i < 3; i++) {
+        memset(&s->initial_chips[i], 0, sizeof(s->initial_chips[i]));
+        s->initial_chips[i].chip_id = (uint32_t)i;   /* PIC master, slave, IOAPIC */
+        if (ioctl(s->vmfd, KVM_GET_IRQCHIP, &s->initial_chips[i]) < 0) {
+            return;
+        }
+    }
+    if (ioctl(s->vmfd, KVM_GET_PIT2, &s->initial_pit) < 0) {
+        return;
+    }
+    s->have_initial_state = true;
+}
+
 static bool kvm_init(MachineState *ms, GError **errp)
 {
     g_autoptr(GString) why = g_string_new(NULL);
@@ -363,7 +398,9 @@ static bool kvm_init(MachineState *ms, GError **errp)
     if (!kvm_x86_cpuid_init(s, ms->cpu_model ? ms->cpu_model : "host", errp)) {
         goto fail;
     }
+    kvm_save_initial_state(s);
     kvm_state = s;
+    qemu_register_reset(kvm_vm_reset, s);
     kvm_x86_install_kick_signal();
 
     s->mem_listener = (MemoryListener){

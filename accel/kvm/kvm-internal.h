@@ -38,6 +38,11 @@ typedef struct KVMState {
     /* KVM_GET_SUPPORTED_CPUID filtered by -cpu; copied per vCPU. */
     struct kvm_cpuid2 *cpuid;
     int unmapped_reports;         /* unmapped MMIO/PIO accesses reported so far */
+    /* The in-kernel PICs, IOAPIC and PIT as KVM created them, restored on
+     * a system reset. */
+    struct kvm_irqchip initial_chips[3];
+    struct kvm_pit_state2 initial_pit;
+    bool have_initial_state;
 } KVMState;
 
 extern KVMState *kvm_state;
@@ -47,6 +52,8 @@ typedef struct KVMVCPU {
     int fd;
     struct kvm_run *run;
     bool io_pending;              /* an IO/MMIO exit awaits completion by KVM_RUN */
+    struct kvm_lapic_state initial_lapic;   /* power-on local APIC */
+    bool have_initial_lapic;
 } KVMVCPU;
 
 /* kvm-x86.c */

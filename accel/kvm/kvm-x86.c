@@ -192,6 +192,7 @@ bool kvm_x86_create_vcpu(VCPU *cpu, GError **errp)
         g_free(k);
         return false;
     }
+    k->have_initial_lapic = ioctl(k->fd, KVM_GET_LAPIC, &k->initial_lapic) == 0;
     cpu->accel = k;
     if (!cpu->env) {
         cpu->env = g_new0(X86CPUState, 1);
@@ -355,6 +356,17 @@ bool kvm_x86_put_state(VCPU *cpu)
         mb.e[i].data = *msr_field(env, sync_msrs[i]);
     }
 
+    if (cpu->reset_pending) {
+        /* Power-on local APIC, no pending exception, interrupt or NMI. */
+        struct kvm_vcpu_events ev;
+        memset(&ev, 0, sizeof(ev));
+        if ((k->have_initial_lapic && ioctl(k->fd, KVM_SET_LAPIC, &k->initial_lapic) < 0) ||
+            ioctl(k->fd, KVM_SET_VCPU_EVENTS, &ev) < 0) {
+            fprintf(stderr, "kvm: vCPU %d: reset of the local APIC/events failed: %s\n",
+                    cpu->index, g_strerror(errno));
+        }
+        cpu->reset_pending = false;
+    }
     if (ioctl(k->fd, KVM_SET_SREGS, &sregs) < 0 ||
         ioctl(k->fd, KVM_SET_REGS, &regs) < 0 ||
         ioctl(k->fd, KVM_SET_FPU, &fpu) < 0 ||

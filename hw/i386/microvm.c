@@ -187,6 +187,7 @@ static void microvm_set_boot_state(void)
             env->regs[R_EDX] = (uint64_t)n;
         }
         cpu->start_runnable = !st->is_bzimage;
+        cpu->reset_pending = true;
         cpu->env_dirty = true;
     }
 }

@@ -55,6 +55,9 @@ struct VCPU {
      * wrote it): push it before the next entry into guest code.
      */
     bool env_dirty;
+    /* With env_dirty: first put the accelerator's own per-vCPU state (e.g.
+     * KVM's in-kernel local APIC, pending events) back to power-on. */
+    bool reset_pending;
     /* Start running at the first resume (false: wait for INIT/SIPI). */
     bool start_runnable;
 };
