@@ -497,7 +497,17 @@ static bool kvm_check_host(FILE *out)
     } else {
         fprintf(out, "nested virtualization: unknown (no kvm_intel/kvm_amd module parameters)\n");
     }
-    if (cpuinfo_has_flag("hypervisor")) {
+    bool pvm = g_file_test("/sys/module/kvm_pvm", G_FILE_TEST_IS_DIR);
+    if (pvm) {
+        fprintf(out, "KVM implementation: kvm_pvm (Pagetable-based Virtual Machine: no "
+                "hardware virtualization; guest CPL 0 code is emulated and slow, privilege "
+                "changes follow the PVM ABI)\n");
+    } else if (g_file_test("/sys/module/kvm_intel", G_FILE_TEST_IS_DIR) ||
+               g_file_test("/sys/module/kvm_amd", G_FILE_TEST_IS_DIR)) {
+        fprintf(out, "KVM implementation: %s (hardware virtualization)\n",
+                g_file_test("/sys/module/kvm_intel", G_FILE_TEST_IS_DIR) ? "kvm_intel" : "kvm_amd");
+    }
+    if (!pvm && cpuinfo_has_flag("hypervisor")) {
         fprintf(out, "this host is itself a guest: KVM here is nested (expect slow guest kernel code)\n");
     }
     int fd = kvm_open_dev(why);

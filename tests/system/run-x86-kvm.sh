@@ -89,7 +89,7 @@ check_err "accel-errors: -accel tcg says why it cannot run x86-64" 1 \
 # --- the guests ---
 skip=
 if ! out=$("$TERN" --check-host 2>&1); then
-    skip=$(printf '%s\n' "$out" | grep -m1 '^/dev/kvm' || echo "KVM not usable")
+    skip=$(printf '%s\n' "$out" | grep -m1 '^/dev/kvm\|^KVM: ' || printf '%s\n' "$out" | tail -1)
 fi
 
 for n in "${names[@]}"; do

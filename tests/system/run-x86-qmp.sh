@@ -25,7 +25,7 @@ if [ ! -x "$TERN" ] || [ ! -f "$ELF" ]; then
 fi
 if ! out=$("$TERN" --check-host 2>&1); then
     echo "1..1"
-    echo "ok 1 - qmp # skip /dev/kvm not available ($(printf '%s\n' "$out" | grep -m1 '^/dev/kvm'))"
+    echo "ok 1 - qmp # skip /dev/kvm not available ($(printf '%s\n' "$out" | grep -m1 '^/dev/kvm\|^KVM: ' || printf '%s\n' "$out" | tail -1))"
     exit 0
 fi
 
