@@ -2,7 +2,7 @@
 # Side-by-side: the same Debian bookworm programs as AArch64 binaries under
 # tern-aarch64 and qemu-aarch64 (-cpu max, both), and as x86-64 binaries
 # natively, in one run.  Prints a Markdown table of median wall-clock
-# seconds over N runs, the ratios tern/qemu, tern/native and qemu/native,
+# seconds over N runs (interleaved: native, qemu, tern, native, ...), the ratios tern/qemu, tern/native and qemu/native,
 # and the geometric means of the ratios.
 #
 #   tests/bench/aarch64-user.sh [-n RUNS] [-s MiB] [-c MiB] [-w LIST]
@@ -184,18 +184,22 @@ expand() {
     echo "$c"
 }
 
-# median RUNS wall-clock seconds of a shell command; "nan" when it fails
+# timed COMMAND: wall-clock seconds of a shell command, or "nan" when it
+# fails (with its first error lines on stderr).
+timed() {
+    local t0 t1
+    t0=$(date +%s.%N)
+    bash -c "$1" > /dev/null 2> "$work/err" ||
+        { echo "FAILED: $1" >&2; head -n 3 "$work/err" >&2; echo nan; return; }
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b - a}'
+}
+
+# median: of the numbers on stdin ("nan" if any is)
 median() {
-    local ts=() t0 t1
-    for _ in $(seq "$runs"); do
-        t0=$(date +%s.%N)
-        bash -c "$1" > /dev/null 2> "$work/err" ||
-            { echo "FAILED: $1" >&2; head -n 3 "$work/err" >&2; echo nan; return; }
-        t1=$(date +%s.%N)
-        ts+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b - a}')")
-    done
-    printf '%s\n' "${ts[@]}" | sort -g | awk '{ a[NR] = $1 }
-        END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+    sort -g | awk '{ a[NR] = $1 } $1 == "nan" { bad = 1 }
+        END { if (bad || !NR) print "nan"; else if (NR % 2) print a[(NR + 1) / 2];
+              else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
 echo "tern-aarch64 $(git rev-parse --short HEAD 2>/dev/null) vs $(qemu-aarch64 -version | head -n 1) vs native;" \
@@ -207,9 +211,18 @@ logs=$work/ratios
 : > "$logs"
 for id in $ids; do
     [ -n "${cmd[$id]:-}" ] || { echo "unknown workload '$id' (see -h)" >&2; exit 2; }
-    n=$(median "$(expand "${cmd[$id]}" native)")
-    q=$(median "$(expand "${cmd[$id]}" qemu)")
-    t=$(median "$(expand "${cmd[$id]}" tern)")
+    # Interleaved (native, qemu, tern, native, ...): on a shared machine
+    # the load drifts, and then it drifts for all three alike.
+    : > "$work/t.native"; : > "$work/t.qemu"; : > "$work/t.tern"
+    for _ in $(seq "$runs"); do
+        for m in native qemu tern; do
+            timed "$(expand "${cmd[$id]}" $m)" >> "$work/t.$m"
+            echo >> "$work/t.$m"
+        done
+    done
+    n=$(median < "$work/t.native")
+    q=$(median < "$work/t.qemu")
+    t=$(median < "$work/t.tern")
     awk -v w="${what[$id]}" -v n="$n" -v q="$q" -v t="$t" -v out="$logs" 'BEGIN {
         r1 = (q > 0) ? t / q : "nan"; r2 = (n > 0) ? t / n : "nan"; r3 = (n > 0) ? q / n : "nan"
         printf "| %s | %.2f | %.2f | %.2f | %.2f× | %.1f× | %.1f× |\n", w, n, q, t, r1, r2, r3
