@@ -119,8 +119,8 @@ static void notifier_stop(VirtIOMMIOProxy *p, unsigned n)
     }
     memory_region_del_eventfd(&p->iomem, VIRTIO_MMIO_QUEUE_NOTIFY, 4, true, n, nt->fd);
     qemu_set_fd_handler(nt->fd, NULL, NULL, NULL);
-    /* A notify that raced with the removal must not be lost. */
-    notifier_read(nt);
+    /* A notify still in the counter is dropped with it: the queue is being
+     * disabled, reset or freed, so there is nothing to serve. */
     close(nt->fd);
     nt->fd = -1;
     if (p->vdev) {
