@@ -69,6 +69,7 @@
 #define HWCAP_FLAGM     (1ull << 27)
 #define HWCAP_PACA      (1ull << 30)
 #define HWCAP_PACG      (1ull << 31)
+#define HWCAP2_FLAGM2   (1ull << 7)
 #define HWCAP2_FRINT    (1ull << 8)
 #define HWCAP2_BTI      (1ull << 17)
 
@@ -114,6 +115,10 @@ uint64_t arm_model_hwcap2(const ARMCPUModel *m)
 {
     uint64_t h = 0;
 
+    /* ARM_FEATURE_FLAGM is FlagM and FlagM2 (ID_AA64ISAR0.TS = 2). */
+    if ((m->features >> ARM_FEATURE_FLAGM) & 1) {
+        h |= HWCAP2_FLAGM2;
+    }
     if ((m->features >> ARM_FEATURE_FRINT) & 1) {
         h |= HWCAP2_FRINT;
     }

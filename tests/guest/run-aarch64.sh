@@ -15,6 +15,7 @@
 #   - and, without NAME.out, nothing was written to stderr.
 # NAME.args (optional) holds extra arguments, one per line.
 # NAME.accel (optional) holds extra -accel tcg settings (e.g. tb-size=32K).
+# NAME.cpu (optional) holds the -cpu model to run it with (default: max).
 # NAME.xfail (optional) holds the reason the program is expected to fail:
 # it is reported as "not ok ... # TODO reason" (not counted as a failure;
 # an unexpected pass shows as "ok ... # TODO").
@@ -216,6 +217,10 @@ for name in "${names[@]}"; do
         if [ -f "$DIR/$name.accel" ]; then
             accel="$accel,$(head -n1 "$DIR/$name.accel")"
         fi
+        cpu=()
+        if [ -f "$DIR/$name.cpu" ]; then
+            cpu=(-cpu "$(head -n1 "$DIR/$name.cpu")")
+        fi
         want_status=0
         if [ -f "$DIR/$name.status" ]; then
             want_status=$(head -n1 "$DIR/$name.status")
@@ -227,7 +232,7 @@ for name in "${names[@]}"; do
         # a death by signal ("Segmentation fault") stays out of our output.
         (cd "$BUILD/tests/guest/aarch64" &&
          env -i PATH=/usr/bin:/bin TERN_TEST=1 \
-             timeout -k 5 "$TIMEOUT" "$TERN" -accel "$accel" \
+             timeout -k 5 "$TIMEOUT" "$TERN" -accel "$accel" ${cpu[@]+"${cpu[@]}"} \
              "./$name" ${args[@]+"${args[@]}"} > "$out" 2> "$err" < /dev/null
          echo $? > "$tmp/status") 2> /dev/null
         status=$(cat "$tmp/status")
