@@ -43,6 +43,7 @@
 #define EXEC_MEMORY_H
 
 #include <glib.h>
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
