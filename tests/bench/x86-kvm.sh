@@ -116,3 +116,50 @@ print("CPL 3 xorshift loop, %d iterations (best of 5, interleaved):" % iters)
 print("  tern/KVM %.3f s (run minus an iters=0 run), native %.3f s, ratio %.3f"
       % (loop, nat, loop / nat))
 EOF
+
+# virtio-blk from inside a tiny guest (4 KiB requests, one in flight,
+# polled) against the host reading/writing the same raw file the same way
+# (both through the page cache: tern's default cache=writeback).
+make -s -j2 BUILD="$BUILD" "$G/blk-bench.elf" || exit 1
+IMG=$BUILD/tests/bench/x86-blk-bench.img
+rm -f "$IMG"
+truncate -s 64M "$IMG"
+python3 - "$TERN" "$G/blk-bench.elf" "$IMG" "${BLK_COUNT:-4000}" <<'PY'
+import os, random, subprocess, sys, time
+tern, elf, img, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+def tern_run(mode, n):
+    t0 = time.perf_counter()
+    r = subprocess.run([tern, "-accel", "kvm", "-display", "none", "-serial", "none",
+                        "-drive", "file=%s,format=raw,if=virtio" % img,
+                        "-append", "count=%d mode=%d span=64" % (n, mode),
+                        "-kernel", elf], stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if r.returncode != 33:
+        raise SystemExit("blk-bench guest failed (status %d)" % r.returncode)
+    return time.perf_counter() - t0
+def host_run(mode, n):
+    fd = os.open(img, os.O_RDWR)
+    buf = b"\0" * 4096
+    rng = random.Random(1)
+    blocks = 64 * 256
+    t0 = time.perf_counter()
+    for i in range(n):
+        off = (rng.randrange(blocks) if mode >= 2 else i % blocks) * 4096
+        if mode & 1:
+            os.pwrite(fd, buf, off)
+        else:
+            os.pread(fd, 4096, off)
+    t = time.perf_counter() - t0
+    os.close(fd)
+    return t
+print("virtio-blk, %d x 4 KiB requests, one in flight (best of 3):" % count)
+print("  %-16s %14s %14s" % ("", "tern guest", "host file"))
+for mode, name in enumerate(["sequential read", "sequential write", "random read",
+                             "random write"]):
+    base = min(tern_run(mode, 0) for _ in range(3))
+    t = min(tern_run(mode, count) for _ in range(3)) - base
+    h = min(host_run(mode, count) for _ in range(3))
+    print("  %-16s %8.1f MB/s %8.1f MB/s   (%.0f vs %.0f requests/s)" %
+          (name, count * 4096 / t / 1e6, count * 4096 / h / 1e6, count / t, count / h))
+PY
+rm -f "$IMG"
