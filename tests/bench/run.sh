@@ -20,3 +20,6 @@ if [ -e build/sysroot-arm64/bin/busybox ] && [ -x "$build/tern-aarch64" ]; then
 else
     echo "  skipped: run scripts/fetch-arm64-debs.sh (and make) first"
 fi
+echo
+echo "x86-64 system mode under KVM: tern-system-x86_64 vs qemu-system-x86_64, CPL 3 loop vs native, virtio-blk"
+BUILD=$build tests/bench/x86-kvm.sh
