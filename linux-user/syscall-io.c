@@ -373,6 +373,13 @@ bool do_io_syscall(int num, uint64_t a1, uint64_t a2, uint64_t a3,
     case 19:                                    /* eventfd2 */
         *ret = hret(syscall(SYS_eventfd2, (unsigned)a1, (int)a2));
         return true;
+    case 279: {                                 /* memfd_create */
+        /* MFD_* flags are the same numbers on both sides. */
+        const char *name = lock_user_string(a1);
+        *ret = name ? hret(syscall(SYS_memfd_create, name, (unsigned)a2))
+                    : -EFAULT;
+        return true;
+    }
     case 198: case 199: case 200: case 201: case 202: case 203: case 204:
     case 205: case 206: case 207: case 208: case 209: case 210: case 211:
     case 212: case 242:

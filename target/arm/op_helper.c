@@ -3,10 +3,14 @@
  * and the TCGHelperInfo table of the whole target (target/arm/helper.h:
  * the load/store helpers' C bodies live in their own file).
  */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "target/arm/cpu.h"
 #include "exec/exec-all.h"
+#include "linux-user/user-internal.h"
 
 #define HELPER_H "target/arm/helper.h"
 #include "tcg/helper-proto.h.inc"
@@ -26,6 +30,82 @@ void helper_exception(CPUArchState *env, uint32_t excp, uint32_t syndrome)
     cs->exception_index = (int)excp;
     arm_env(env)->exception_syndrome = syndrome;
     cpu_loop_exit(cs);
+}
+
+/*
+ * IC IVAU by a line of a page that is not executable: CTR_EL0 says the
+ * instruction cache is PIPT, so the line may be the writable alias of
+ * code that runs from another mapping of the same file (a W^X JIT's
+ * two MAP_SHARED views of one memfd).  The host's /proc/self/maps says
+ * which other mappings show the same file offset; their lines lose their
+ * blocks.  Slow (a read of the maps per line), but only JITs that clear
+ * through the writable alias get here.
+ */
+static void ic_ivau_aliases(uint64_t line, uint64_t len)
+{
+    unsigned long start, end, off, ino, want_ino = 0;
+    unsigned maj, min, want_maj = 0, want_min = 0;
+    uintptr_t h = (uintptr_t)g2h(line);
+    uint64_t want_off = 0;
+    char *buf = NULL;
+    size_t cap = 0;
+    bool found = false;
+    FILE *f = fopen("/proc/self/maps", "r");
+
+    if (!f) {
+        return;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        rewind(f);
+        while (getline(&buf, &cap, f) > 0) {
+            if (sscanf(buf, "%lx-%lx %*s %lx %x:%x %lu", &start, &end, &off,
+                       &maj, &min, &ino) != 6 || ino == 0) {
+                continue;
+            }
+            if (pass == 0) {
+                if (h >= start && h < end) {
+                    want_off = off + (h - start);
+                    want_maj = maj;
+                    want_min = min;
+                    want_ino = ino;
+                    found = true;
+                    break;
+                }
+            } else if (ino == want_ino && maj == want_maj &&
+                       min == want_min && want_off >= off &&
+                       want_off < off + (end - start)) {
+                uintptr_t a = start + (uintptr_t)(want_off - off);
+
+                if (a != h && h2g_valid(a) &&
+                    (page_get_flags(h2g(a)) & PAGE_EXEC)) {
+                    tb_invalidate_phys_range(h2g(a), h2g(a) + len);
+                }
+            }
+        }
+        if (!found) {
+            break;
+        }
+    }
+    free(buf);
+    fclose(f);
+}
+
+void helper_ic_ivau(CPUArchState *env, uint64_t addr)
+{
+    const uint64_t len = 64;    /* CTR_EL0.IminLine */
+    uint64_t line = addr & ~(len - 1);
+    int flags;
+
+    (void)env;
+    if (!guest_addr_valid(line)) {
+        return;
+    }
+    flags = page_get_flags(line);
+    if (flags & PAGE_EXEC) {
+        tb_invalidate_phys_range(line, line + len);
+    } else if (flags & PAGE_VALID) {
+        ic_ivau_aliases(line, len);
+    }
 }
 
 uint64_t helper_get_cntvct(CPUArchState *env)

@@ -438,8 +438,15 @@ static bool trans_sys(DisasContext *s, uint32_t insn)
     case SYSREG(1, 3, 7, 11, 1):    /* DC CVAU */
     case SYSREG(1, 3, 7, 10, 1):    /* DC CVAC */
     case SYSREG(1, 3, 7, 14, 1):    /* DC CIVAC */
+        /* Coherent data caches: nothing to write back. */
+        return true;
     case SYSREG(1, 3, 7, 5, 1):     /* IC IVAU */
-        /* Coherent caches; self-modifying code is caught by page flags. */
+        /*
+         * Writes to a writable page with code are caught by its write
+         * protection, but not writes through another mapping of the same
+         * memory (a JIT's writable alias): drop the line's blocks.
+         */
+        gen_helper_ic_ivau(tcg_env, read_cpu_reg(s, rt, true));
         return true;
     case SYSREG(1, 3, 7, 12, 1):    /* DC CVAP */
         return arm_feature(s->env, ARM_FEATURE_DCPOP);
