@@ -196,11 +196,13 @@ bool main_loop_should_exit(void)
         bool host = cause == SHUTDOWN_CAUSE_HOST_QMP_QUIT ||
                     cause == SHUTDOWN_CAUSE_HOST_SIGNAL ||
                     cause == SHUTDOWN_CAUSE_HOST_UI;
-        int requested = g_atomic_int_get(&exit_status_requested);
+        int requested = g_atomic_int_exchange(&exit_status_requested, -1);
         if (cause == SHUTDOWN_CAUSE_HOST_ERROR) {
             exit_status = 1;
         } else if (requested >= 0) {
             exit_status = requested;
+        } else {
+            exit_status = 0;
         }
         if (no_shutdown && !host && cause != SHUTDOWN_CAUSE_HOST_ERROR && requested < 0) {
             vm_stop(RUN_STATE_SHUTDOWN);
