@@ -297,6 +297,11 @@ bool kvm_x86_get_state(VCPU *cpu)
         env->fcw = fpu.fcw;
         env->mxcsr = fpu.mxcsr;
     }
+    /* With the in-kernel irqchip a halted vCPU waits inside KVM_RUN. */
+    struct kvm_mp_state mp;
+    if (ioctl(k->fd, KVM_GET_MP_STATE, &mp) == 0) {
+        cpu->halted = mp.mp_state == KVM_MP_STATE_HALTED;
+    }
     return true;
 }
 
