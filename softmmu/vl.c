@@ -535,7 +535,6 @@ int qemu_main(int argc, char **argv)
         }
         g_ptr_array_add(ms->serial_chardevs, chr);
     }
-    (void)nographic;
 
     for (guint k = 0; k < blockdev_specs->len; k++) {
         const char *spec = g_ptr_array_index(blockdev_specs, k);
@@ -585,8 +584,23 @@ int qemu_main(int argc, char **argv)
             die_opt(o, r->value, err);
         }
     }
-    if (mux_stdio && monitors->len == 0 && monitor_init_hmp) {
-        if (!monitor_init_hmp(mux_stdio, &err)) {
+    if (monitors->len == 0 && monitor_init_hmp) {
+        /* The human monitor shares stdio with the serial port (Ctrl-A c);
+         * with -nographic and the serial port elsewhere, it has stdio to
+         * itself, as in QEMU. */
+        Chardev *mon = mux_stdio;
+        bool stdio_used = false;
+        for (guint k = 0; k < serial_specs->len; k++) {
+            const char *spec = g_ptr_array_index(serial_specs, k);
+            stdio_used |= g_str_has_suffix(spec, "stdio");
+        }
+        if (!mon && nographic && !stdio_used) {
+            mon = qemu_chr_new("compat_monitor0", "mon:stdio", &err);
+            if (!mon) {
+                die("-nographic: monitor on stdio: %s", err ? err->message : "no chardev");
+            }
+        }
+        if (mon && !monitor_init_hmp(mon, &err)) {
             die("-nographic: monitor on stdio: %s", err->message);
         }
     }
