@@ -23,6 +23,9 @@ static inline u32 mmio_read32(u64 addr) { return *(volatile u32 *)addr; }
 static inline void cpu_relax(void) { __asm__ volatile("pause"); }
 
 void guest_main(u64 cpu, u64 ncpus);
+/* 1: every vCPU calls guest_main; 0 (libguest's weak default): only vCPU 0,
+ * the others halt (so -smp N does not run a single-CPU test N times). */
+extern const int guest_all_cpus;
 
 /* Linux's zero page (struct boot_params) tern passed in RSI. */
 extern u64 zero_page;

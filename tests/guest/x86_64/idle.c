@@ -5,6 +5,8 @@
  */
 #include "guest.h"
 
+const int guest_all_cpus = 1;
+
 void guest_main(u64 cpu, u64 ncpus)
 {
     if (cpu == 0) {

@@ -7,6 +7,7 @@
 #define COM1 0x3f8
 
 u64 zero_page;
+__attribute__((weak)) const int guest_all_cpus = 0;
 
 const char *cmdline(void)
 {

@@ -6,6 +6,8 @@
  */
 #include "guest.h"
 
+const int guest_all_cpus = 1;
+
 #define ADDS_PER_CPU 20000ul
 
 static volatile u64 counter;

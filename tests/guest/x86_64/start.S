@@ -2,13 +2,19 @@
  * Entry of the tiny x86-64 guests.  tern's ELF boot convention
  * (include/hw/i386/microvm.h): every vCPU arrives here in long mode at
  * CPL 0 with RDI = its index, RSI = the zero page, RDX = the vCPU count.
- * Each gets its own 16 KiB stack and calls guest_main(cpu, ncpus).
+ * Each gets its own 16 KiB stack and calls guest_main(cpu, ncpus); the
+ * others halt unless the guest defines guest_all_cpus = 1.
  */
     .section .text.entry, "ax"
     .globl _start
 _start:
     cmp $8, %rdi
     jae 2f                       /* more vCPUs than stacks: park them */
+    test %rdi, %rdi
+    jz 1f
+    cmpl $0, guest_all_cpus(%rip)
+    je 2f                        /* only vCPU 0 runs guests that did not ask */
+1:
     mov %rdi, %rax
     inc %rax
     shl $14, %rax
