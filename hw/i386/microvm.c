@@ -5,6 +5,7 @@
  * kernel in 64-bit mode (hw/i386/x86-boot.c).  Interrupt lines go to the
  * accelerator's irqchip by GSI; devices only see their qemu_irq.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <sys/uio.h>
 
@@ -118,6 +119,31 @@ static bool microvm_create_serials(MachineState *ms, GError **errp)
     return true;
 }
 
+/* The value of key=... in a -device option string, or NULL (g_free it). */
+static char *opts_get(const char *opts, const char *key)
+{
+    g_auto(GStrv) items = g_strsplit(opts, ",", -1);
+    size_t len = strlen(key);
+    for (int i = 1; items[i]; i++) {
+        if (!strncmp(items[i], key, len) && items[i][len] == '=') {
+            return g_strdup(items[i] + len + 1);
+        }
+    }
+    return NULL;
+}
+
+static bool has_device(MachineState *ms, const char *type)
+{
+    for (guint i = 0; ms->device_opts && i < ms->device_opts->len; i++) {
+        const char *opts = g_ptr_array_index(ms->device_opts, i);
+        size_t n = strcspn(opts, ",");
+        if (strlen(type) == n && !strncmp(opts, type, n)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool microvm_create_virtio(MachineState *ms, GError **errp)
 {
     for (int i = 0; i < MICROVM_VIRTIO_SLOTS; i++) {
@@ -159,10 +185,16 @@ static bool microvm_create_virtio(MachineState *ms, GError **errp)
                 g_prefix_error(errp, "-device %s: ", opts);
                 return false;
             }
+        } else if (!strcmp(d->klass->name, "isa-debug-exit")) {
+            /* QEMU's idiom: -device isa-debug-exit,iobase=0xf4,iosize=4 */
+            g_autofree char *base = opts_get(opts, "iobase");
+            memory_region_add_subregion(get_system_io(),
+                                        base ? strtoul(base, NULL, 0) : 0x501,
+                                        device_pio(d, 0));
         } else {
             g_set_error(errp, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                        "-device %s: microvm places only virtio devices "
-                        "(the debug-exit port: -M microvm,debug-exit-port=PORT)", opts);
+                        "-device %s: microvm places only virtio devices and "
+                        "isa-debug-exit", opts);
             return false;
         }
     }
@@ -289,7 +321,8 @@ static bool microvm_init(MachineState *ms, GError **errp)
     }
     memory_region_add_subregion(get_system_io(), 0x60, device_pio(kbd, 0));
     memory_region_add_subregion(get_system_io(), 0x64, device_pio(kbd, 1));
-    if (microvm.debug_exit) {
+    /* The built-in debug-exit port, unless -device isa-debug-exit places one. */
+    if (microvm.debug_exit && !has_device(ms, "isa-debug-exit")) {
         g_autofree char *port = g_strdup_printf("%u", microvm.debug_exit_port);
         if (!map_pio_device("isa-debug-exit", (uint16_t)microvm.debug_exit_port, "iobase",
                             port, NULL, errp)) {
