@@ -12,7 +12,8 @@
  * Ports:
  *   0x3f8 / IRQ 4, 0x2f8 / IRQ 3, 0x3e8 / IRQ 4, 0x2e8 / IRQ 3   16550A UARTs (-serial)
  *   0x60, 0x64                  i8042 (reset line only)
- *   0x501 (debug-exit-port=)    isa-debug-exit (debug-exit=on, the default)
+ *   0x501 (debug-exit-port=)    isa-debug-exit (debug-exit=on, the default;
+ *                               -device isa-debug-exit,iobase=P replaces it)
  *   0x40-0x43, 0x20/0xa0        PIT and PICs (in-kernel, KVM)
  *
  * Boot (-kernel, required): a bzImage (Linux boot protocol) or an ELF64
