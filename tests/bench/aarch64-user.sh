@@ -67,6 +67,9 @@ done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# A snapshot of tern: a rebuild in the middle of the run must not change
+# (or remove) the binary being measured.
+cp "$build/tern-aarch64" "$work/tern-aarch64" || exit 1
 sr=$(cd "$sysroot" && pwd)
 
 # Inputs.  Random bytes for the hashes and ciphers (their speed does not
@@ -175,7 +178,7 @@ expand() {
     case $2 in
     native) pre= ;;
     qemu) pre="qemu-aarch64 -cpu max -L $sr"; bin=$sr/bin; usrbin=$sr/usr/bin ;;
-    tern) pre="$PWD/$build/tern-aarch64 -cpu max -L $sr"; bin=$sr/bin; usrbin=$sr/usr/bin ;;
+    tern) pre="$work/tern-aarch64 -cpu max -L $sr"; bin=$sr/bin; usrbin=$sr/usr/bin ;;
     esac
     c=${c//@W@/$work}
     # Each program of the line runs under the emulator.
@@ -202,7 +205,7 @@ median() {
               else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
-echo "tern-aarch64 $(git rev-parse --short HEAD 2>/dev/null) vs $(qemu-aarch64 -version | head -n 1) vs native;" \
+echo "tern-aarch64 (built $(date -u -r "$build/tern-aarch64" '+%F %H:%M'), tree $(git rev-parse --short HEAD 2>/dev/null)) vs $(qemu-aarch64 -version | head -n 1) vs native;" \
      "median of $runs, wall-clock seconds, $(nproc) CPUs, $(date -u +%F)"
 echo
 echo "| workload | native | qemu | tern | tern/qemu | tern/native | qemu/native |"
@@ -226,7 +229,7 @@ for id in $ids; do
     awk -v w="${what[$id]}" -v n="$n" -v q="$q" -v t="$t" -v out="$logs" 'BEGIN {
         r1 = (q > 0) ? t / q : "nan"; r2 = (n > 0) ? t / n : "nan"; r3 = (n > 0) ? q / n : "nan"
         printf "| %s | %.2f | %.2f | %.2f | %.2f× | %.1f× | %.1f× |\n", w, n, q, t, r1, r2, r3
-        if (n > 0 && q > 0 && t > 0) print r1, r2, r3 >> out
+        if (n q t !~ /nan/) print r1, r2, r3 >> out
     }'
 done
 awk '{ for (i = 1; i <= 3; i++) s[i] += log($i) }
