@@ -25,7 +25,8 @@
 #   TERN_SLOW_APPEND     extra kernel command line
 #
 # The console goes to $BUILD/amd64-kernel/boot.log (each line prefixed with
-# the seconds since tern started) and the report to boot-report.txt.
+# the seconds since tern started), tern's own messages to boot.stderr and
+# the report to boot-report.txt.
 set -u
 export LC_ALL=C
 
@@ -44,6 +45,7 @@ MEM=${TERN_SLOW_MEM:-512M}
 APPEND="console=ttyS0 earlyprintk=ttyS0 panic=-1 noxsave clearcpuid=cx16 no_timer_check tsc=reliable mitigations=off ${TERN_SLOW_APPEND:-}"
 LOG=$DIR/boot.log
 RAW=$DIR/boot.raw
+ERR=$DIR/boot.stderr
 REPORT=$DIR/boot-report.txt
 
 echo "1..1"
@@ -65,9 +67,10 @@ echo "# ${cmd[*]}"
 echo "# time limit ${TIMEOUT}s; console in ${LOG#"$SRC"/}"
 
 : > "$RAW"
+: > "$ERR"
 : > "$LOG"
 start=$(date +%s.%N)
-"${cmd[@]}" < /dev/null > "$RAW" 2>&1 &
+"${cmd[@]}" < /dev/null > "$RAW" 2> "$ERR" &
 pid=$!
 
 # Milestones: a label and the console text that marks it.
@@ -100,7 +103,7 @@ while :; do
         lines_done=$total
     fi
     for i in "${!labels[@]}"; do
-        if [ -z "${seen[$i]:-}" ] && grep -qE -- "${patterns[$i]}" "$RAW"; then
+        if [ -z "${seen[$i]:-}" ] && grep -qE -- "${patterns[$i]}" "$RAW" "$ERR"; then
             seen[$i]=$now
         fi
     done
@@ -169,6 +172,10 @@ fi
     done
     echo "last console lines:"
     tail -n 15 "$LOG" | sed 's/^/  /'
+    if [ -s "$ERR" ]; then
+        echo "tern's messages (stderr):"
+        head -n 40 "$ERR" | sed 's/^/  /'
+    fi
 } > "$REPORT"
 sed 's/^/# /' "$REPORT"
 
