@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "target/arm/cpu.h"
 #include "target/arm/translate.h"
@@ -27,8 +28,9 @@
  * ISAR1 DPB[3:0] JSCVT[15:12] FCMA[19:16] LRCPC[23:20] FRINTTS[35:32];
  * PFR0 EL0..EL3[15:0] FP[19:16] AdvSIMD[23:20]).  "max" advertises what
  * tern aims to implement (ARM_FEATURE_FLAGM stands for FlagM and FlagM2:
- * CFINV, RMIF, SETF8/16, AXFLAG, XAFLAG); it has no PAuth and no BTI
- * (the hint-space forms of those are NOPs).
+ * CFINV, RMIF, SETF8/16, AXFLAG, XAFLAG), PAuth with QARMA5 (ISAR1
+ * APA[7:4] = 1: PAuth without PAuth2/FPAC, GPA[27:24] = 1), no BTI (BTI
+ * is a NOP: no guarded pages).
  */
 static const ARMCPUModel arm_models[] = {
     {
@@ -62,9 +64,9 @@ static const ARMCPUModel arm_models[] = {
         .name = "max",
         .midr = 0x000f0510,             /* implementer 0: software model */
         .features = FEATURES_N1 | F(SHA512) | F(SHA3) | F(JSCVT) | F(FCMA) |
-                    F(FLAGM) | F(FRINT),
+                    F(FLAGM) | F(FRINT) | F(PACA),
         .id_aa64isar0 = 0x0020100110212120,  /* TS = 2: FlagM2 */
-        .id_aa64isar1 = 0x0000000100111001,
+        .id_aa64isar1 = 0x0000000101111011,
         .id_aa64pfr0 = 0x0000000000111111,
         .id_aa64mmfr0 = 0x0000000000001125,
     },
@@ -177,6 +179,16 @@ static void arm_cpu_reset(ARMCPU *cpu)
     arm_set_nzcv(env, 0);
     env->fpcr = 0;                  /* round to nearest, no FZ/DN */
     env->fpsr = 0;
+    /*
+     * Fresh random PAuth keys, as Linux gives a process at exec (threads
+     * then copy their parent's env; a forked child has the same memory).
+     * Without randomness the keys stay zero: PAC still works, only
+     * unpredictability is lost.
+     */
+    if (getrandom(env->pac_keys, sizeof(env->pac_keys), 0) !=
+        (ssize_t)sizeof(env->pac_keys)) {
+        memset(env->pac_keys, 0, sizeof(env->pac_keys));
+    }
 }
 
 void arm_cpu_init(ARMCPU *cpu, const ARMCPUModel *model)

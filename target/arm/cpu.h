@@ -30,6 +30,14 @@ typedef struct ARMVReg {
     uint64_t d[2];          /* d[0] = low 64 bits */
 } ARMVReg;
 
+/* A 128-bit pointer authentication key (APxxKeyHi_EL1:APxxKeyLo_EL1). */
+typedef struct ARMPACKey {
+    uint64_t lo, hi;
+} ARMPACKey;
+
+enum { ARM_KEY_IA, ARM_KEY_IB, ARM_KEY_DA, ARM_KEY_DB, ARM_KEY_GA,
+       ARM_KEY_COUNT };
+
 typedef struct CPUARMState {
     uint64_t xregs[32];     /* X0..X30; [31] is SP (XZR is never stored) */
     uint64_t pc;
@@ -47,6 +55,12 @@ typedef struct CPUARMState {
     /* Exception details for the user-mode loop / signal delivery. */
     uint32_t exception_syndrome;   /* e.g. the SVC/BRK immediate */
     uint64_t exception_vaddr;      /* faulting address */
+
+    /*
+     * PAuth keys, random per process as Linux gives them at exec: set at
+     * reset, inherited by threads (their env is a copy) and fork.
+     */
+    ARMPACKey pac_keys[ARM_KEY_COUNT];
 
     /* The CPU model (set at creation, read-only afterwards). */
     const struct ARMCPUModel *model;

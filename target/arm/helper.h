@@ -6,3 +6,4 @@
 #include "target/arm/helper-ldst.h"     /* tr-ldst.c */
 #include "target/arm/helper-simd.h"     /* tr-simd-fp.c, tr-fp.c */
 #include "target/arm/helper-crypto.h"   /* tr-crypto.c */
+#include "target/arm/helper-pauth.h"    /* tr-pauth.c */

@@ -87,10 +87,15 @@ static bool trans_br_reg(DisasContext *s, uint32_t insn)
     unsigned opc = extract32(insn, 21, 4);
     TCGv_i64 target;
 
-    if (extract32(insn, 16, 5) != 0x1f || extract32(insn, 10, 6) != 0 ||
-        extract32(insn, 0, 5) != 0 || opc > 2) {
-        /* BRAA & co (PAuth), ERET, DRPS: not at EL0 / not implemented. */
+    if (extract32(insn, 16, 5) != 0x1f) {
         return false;
+    }
+    if (extract32(insn, 10, 6) == 2 || extract32(insn, 10, 6) == 3) {
+        return trans_pauth_branch(s, insn);     /* BRAA, RETAA ... */
+    }
+    if (extract32(insn, 10, 6) != 0 || extract32(insn, 0, 5) != 0 ||
+        opc > 2) {
+        return false;   /* ERET, DRPS: not at EL0 */
     }
     /* Read first: BLR x30 jumps to the old x30. */
     target = read_cpu_reg(s, extract32(insn, 5, 5), true);
@@ -128,15 +133,15 @@ static bool trans_excp(DisasContext *s, uint32_t insn)
 /* System: hints, barriers, PSTATE                                     */
 
 /*
- * The whole hint space (CRm:op2) executes as NOP at EL0 of a user-mode
- * process: YIELD, WFE, WFI, SEV(L) have nothing to wait for or wake up,
- * and no model advertises PAuth or BTI, whose hint-space forms
- * (PACIASP, AUTIASP, XPACLRI, BTI ...) are then architecturally NOPs.
+ * The hint space (CRm:op2) executes as NOP at EL0 of a user-mode
+ * process: YIELD, WFE, WFI, SEV(L) have nothing to wait for or wake up;
+ * BTI is a NOP (no model advertises BTI: no guarded pages).  The PAuth
+ * forms (PACIASP, AUTIASP, XPACLRI ...) work on models with PAuth and
+ * are NOPs on the others, as on such cores (tr-pauth.c).
  */
 static bool trans_hint(DisasContext *s, uint32_t insn)
 {
-    (void)s;
-    (void)insn;
+    gen_pauth_hint(s, extract32(insn, 5, 7));
     return true;
 }
 

@@ -388,8 +388,11 @@ static bool trans_dp_1src(DisasContext *s, uint32_t insn)
     unsigned opcode = extract32(insn, 10, 6);
     TCGv_i64 x, dst;
 
+    if (!extract32(insn, 29, 1) && extract32(insn, 16, 5) == 1) {
+        return trans_pauth_1src(s, insn);
+    }
     if (extract32(insn, 29, 1) || extract32(insn, 16, 5) != 0) {
-        return false;   /* PAuth (opcode2 = 1), ... */
+        return false;
     }
     if (opcode > 5 || (!sf && opcode == 3)) {
         return false;   /* CSSC (ABS, CNT, CTZ ...) and others */
@@ -489,12 +492,15 @@ static bool trans_dp_2src(DisasContext *s, uint32_t insn)
     if (opcode >= 0x10 && opcode <= 0x17) {
         return gen_crc32(s, insn, opcode, sf);
     }
+    if (opcode == 12) {
+        return trans_pacga(s, insn);
+    }
     switch (opcode) {
     case 2: case 3:                 /* UDIV, SDIV */
     case 8: case 9: case 10: case 11:   /* LSLV, LSRV, ASRV, RORV */
         break;
     default:
-        return false;   /* IRG, GMI, PACGA, SUBP, CSSC min/max ... */
+        return false;   /* IRG, GMI, SUBP, CSSC min/max ... */
     }
     a = read_cpu_reg(s, extract32(insn, 5, 5), sf);
     b = read_cpu_reg(s, extract32(insn, 16, 5), sf);

@@ -1040,6 +1040,7 @@ static bool trans_simd_ldst_single(DisasContext *s, uint32_t insn)
 /* ------------------------------------------------------------------ */
 
 const A64Pattern a64_ldst_patterns[] = {
+    { 0xff200400, 0xf8200400, trans_ldra, "LDRAA/LDRAB (tr-pauth.c)" },
     { 0x3f000000, 0x08000000, trans_ldst_excl, "ldst excl/ordered/cas" },
     { 0x3b000000, 0x18000000, trans_ld_literal, "ldr literal" },
     { 0x3a000000, 0x28000000, trans_ldst_pair, "ldst pair" },

@@ -67,6 +67,13 @@ extern TCGv_i64 cpu_pc;
 extern TCGv_i64 cpu_NF, cpu_ZF, cpu_CF, cpu_VF;
 extern TCGv_i64 cpu_exclusive_addr, cpu_exclusive_val, cpu_exclusive_high;
 
+/* tr-pauth.c: pointer authentication (the callers dispatch there). */
+bool trans_pauth_1src(DisasContext *s, uint32_t insn);
+bool trans_pacga(DisasContext *s, uint32_t insn);
+bool trans_pauth_branch(DisasContext *s, uint32_t insn);
+bool trans_ldra(DisasContext *s, uint32_t insn);
+void gen_pauth_hint(DisasContext *s, unsigned op);   /* op = CRm:op2 */
+
 void arm_translate_init(void);
 void arm_translate_code(CPUState *cpu, TranslationBlock *tb, int max_insns);
 

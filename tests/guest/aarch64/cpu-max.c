@@ -26,7 +26,7 @@
  *   mte        not implemented
  *   max, field values: lrcpc id=1 (LDAPR only; qemu's 2 adds LDAPUR...),
  *   dcpop id=1 (DC CVAP; qemu's 2 adds DC CVADP).
- * "pauth" and "pacg" of max follow whether tern's max has PAuth.
+ * pauth and pacg of max equal qemu's: both have PAuth with QARMA5 (APA = 1).
  */
 #define _GNU_SOURCE
 #include <signal.h>
