@@ -489,6 +489,10 @@ int qemu_main(int argc, char **argv)
         return 0;
     }
 
+    /* Names are checked before the accelerator (which checks availability). */
+    if (!x86_cpu_model_parse(cpu, NULL, NULL, &err)) {
+        die_error(err);
+    }
     const AccelOps *accel = accel_select(mc->target, &err);
     if (!accel) {
         const AccelOps *tcg = accel_find("tcg");

@@ -58,6 +58,30 @@ static uint32_t *cpuid_reg(struct kvm_cpuid_entry2 *e, X86CpuidReg r)
     }
 }
 
+typedef struct CpuidFilter {
+    struct kvm_cpuid2 *c;
+    const char *model;
+} CpuidFilter;
+
+/* -feature clears the bit; +feature needs KVM to offer it. */
+static bool cpuid_filter_one(void *opaque, const X86Feature *f, bool on, GError **errp)
+{
+    CpuidFilter *flt = opaque;
+    struct kvm_cpuid_entry2 *e = cpuid_find(flt->c, f->leaf, f->subleaf);
+    uint32_t *reg = e ? cpuid_reg(e, f->reg) : NULL;
+    if (on) {
+        if (!reg || !(*reg & (1u << f->bit))) {
+            g_set_error(errp, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                        "-cpu %s: feature '%s' is not offered by KVM on this host",
+                        flt->model, f->name);
+            return false;
+        }
+    } else if (reg) {
+        *reg &= ~(1u << f->bit);
+    }
+    return true;
+}
+
 bool kvm_x86_cpuid_init(KVMState *s, const char *cpu_model, GError **errp)
 {
     struct kvm_cpuid2 *c = NULL;
@@ -79,51 +103,10 @@ bool kvm_x86_cpuid_init(KVMState *s, const char *cpu_model, GError **errp)
         nent *= 2;
     }
 
-    g_auto(GStrv) parts = g_strsplit(cpu_model, ",", -1);
-    if (strcmp(parts[0], "host") != 0 && strcmp(parts[0], "max") != 0) {
-        g_set_error(errp, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                    "-cpu %s: unknown CPU model '%s' (under KVM: host or max, "
-                    "with ,-feature / ,+feature)", cpu_model, parts[0]);
+    CpuidFilter flt = { .c = c, .model = cpu_model };
+    if (!x86_cpu_model_parse(cpu_model, cpuid_filter_one, &flt, errp)) {
         g_free(c);
         return false;
-    }
-    for (int i = 1; parts[i]; i++) {
-        const char *p = parts[i];
-        bool on;
-        g_autofree char *name = NULL;
-        if (p[0] == '+' || p[0] == '-') {
-            on = p[0] == '+';
-            name = g_strdup(p + 1);
-        } else if (g_str_has_suffix(p, "=off") || g_str_has_suffix(p, "=on")) {
-            on = g_str_has_suffix(p, "=on");
-            name = g_strndup(p, strcspn(p, "="));
-        } else {
-            on = true;
-            name = g_strdup(p);
-        }
-        const X86Feature *f = x86_feature_find(name);
-        if (!f) {
-            g_autofree char *close = x86_feature_suggest(name);
-            g_set_error(errp, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                        "-cpu %s: unknown CPU feature '%s'%s%s%s", cpu_model, name,
-                        *close ? " (did you mean: " : " (names as in /proc/cpuinfo flags)",
-                        close, *close ? ")" : "");
-            g_free(c);
-            return false;
-        }
-        struct kvm_cpuid_entry2 *e = cpuid_find(c, f->leaf, f->subleaf);
-        uint32_t *reg = e ? cpuid_reg(e, f->reg) : NULL;
-        if (on) {
-            if (!reg || !(*reg & (1u << f->bit))) {
-                g_set_error(errp, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                            "-cpu %s: feature '%s' is not offered by KVM on this host",
-                            cpu_model, name);
-                g_free(c);
-                return false;
-            }
-        } else if (reg) {
-            *reg &= ~(1u << f->bit);
-        }
     }
     g_free(s->cpuid);
     s->cpuid = c;

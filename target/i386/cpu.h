@@ -121,4 +121,14 @@ char *x86_feature_suggest(const char *name);
 /* Every known feature, in table order (for -cpu help). */
 const X86Feature *x86_feature_table(unsigned *count);
 
+/*
+ * Parse -cpu MODEL[,-feat|+feat|feat=on|feat=off...]: the model must be
+ * host or max and every feature a known name (else *errp, naming close
+ * names).  fn (may be NULL) is called for each feature, in order.
+ */
+typedef bool (*X86CpuFeatureFn)(void *opaque, const X86Feature *f, bool on,
+                                GError **errp);
+bool x86_cpu_model_parse(const char *model, X86CpuFeatureFn fn, void *opaque,
+                         GError **errp);
+
 #endif /* TARGET_I386_CPU_H */

@@ -251,3 +251,47 @@ char *x86_feature_suggest(const char *name)
     }
     return g_string_free(s, FALSE);
 }
+
+/* The feature name of one -cpu item ("-avx", "+avx", "avx=off", "avx"). */
+static char *item_feature(const char *p, bool *on)
+{
+    if (p[0] == '+' || p[0] == '-') {
+        *on = p[0] == '+';
+        return g_strdup(p + 1);
+    }
+    if (g_str_has_suffix(p, "=off") || g_str_has_suffix(p, "=on")) {
+        *on = g_str_has_suffix(p, "=on");
+        return g_strndup(p, strcspn(p, "="));
+    }
+    *on = true;
+    return g_strdup(p);
+}
+
+bool x86_cpu_model_parse(const char *model, X86CpuFeatureFn fn, void *opaque,
+                         GError **errp)
+{
+    g_auto(GStrv) parts = g_strsplit(model, ",", -1);
+    if (!parts[0] || (strcmp(parts[0], "host") != 0 && strcmp(parts[0], "max") != 0)) {
+        g_set_error(errp, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                    "-cpu %s: unknown CPU model '%s' (x86-64 guests run with host or "
+                    "max, plus ,-feature / ,+feature)", model, parts[0] ? parts[0] : "");
+        return false;
+    }
+    for (int i = 1; parts[i]; i++) {
+        bool on;
+        g_autofree char *name = item_feature(parts[i], &on);
+        const X86Feature *f = x86_feature_find(name);
+        if (!f) {
+            g_autofree char *close = x86_feature_suggest(name);
+            g_set_error(errp, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                        "-cpu %s: unknown CPU feature '%s'%s%s%s", model, name,
+                        *close ? " (did you mean: " : " (names as in /proc/cpuinfo flags)",
+                        close, *close ? ")" : "");
+            return false;
+        }
+        if (fn && !fn(opaque, f, on, errp)) {
+            return false;
+        }
+    }
+    return true;
+}

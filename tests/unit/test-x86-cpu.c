@@ -171,6 +171,32 @@ static void test_features(void)
     }
 }
 
+static bool record_feature(void *opaque, const X86Feature *f, bool on, GError **errp)
+{
+    g_string_append_printf(opaque, "%c%s ", on ? '+' : '-', f->name);
+    return true;
+}
+
+static void test_cpu_model_parse(void)
+{
+    GError *err = NULL;
+    GString *seen = g_string_new(NULL);
+    g_assert_true(x86_cpu_model_parse("host,-avx512f,+sse4-2,xsave=off,pcid=on,lm",
+                                      record_feature, seen, &err));
+    g_assert_cmpstr(seen->str, ==, "-avx512f +sse4_2 -xsave +pcid +lm ");
+    g_string_free(seen, TRUE);
+    g_assert_true(x86_cpu_model_parse("max", NULL, NULL, &err));
+
+    g_assert_false(x86_cpu_model_parse("qemu64", NULL, NULL, &err));
+    g_assert_nonnull(strstr(err->message, "unknown CPU model 'qemu64'"));
+    g_clear_error(&err);
+    g_assert_false(x86_cpu_model_parse("host,-avx512fx", NULL, NULL, &err));
+    g_assert_cmpstr(err->message, ==, "-cpu host,-avx512fx: unknown CPU feature 'avx512fx' "
+                    "(did you mean: avx512f, avx512dq, avx512pf, avx512er, avx512cd, "
+                    "avx512bw, avx512vl)");
+    g_clear_error(&err);
+}
+
 static void test_accel_registry(void)
 {
     GError *err = NULL;
@@ -203,6 +229,7 @@ int main(int argc, char **argv)
     g_test_add_func("/x86-cpu/walk/other-modes", test_walk_other_modes);
     g_test_add_func("/x86-cpu/boot-state-and-dump", test_boot_state_and_dump);
     g_test_add_func("/x86-cpu/features", test_features);
+    g_test_add_func("/x86-cpu/cpu-model-parse", test_cpu_model_parse);
     g_test_add_func("/x86-cpu/accel-registry", test_accel_registry);
     return g_test_run();
 }
