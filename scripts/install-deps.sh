@@ -19,6 +19,7 @@ libslirp-dev
 libjson-glib-dev
 perl
 gcc-aarch64-linux-gnu
+libc6-dev-arm64-cross
 qemu-user
 qemu-system-x86
 busybox
