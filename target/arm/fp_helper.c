@@ -6,11 +6,12 @@
  *  - The arithmetic itself (+ - * / sqrt fma, double->single, int->FP)
  *    is done by the host's IEEE-754 binary32/64 hardware, which gives the
  *    correctly rounded result in every IEEE rounding mode.  The host
- *    rounding mode is set from FPCR.RMode with fesetround() around the
- *    operation and put back to round-to-nearest afterwards; the host's
- *    exception flags (fetestexcept) give IOC/DZC/OFC/IXC.  Operands and
- *    results go through volatile variables so the compiler cannot move
- *    the operation across fesetround/fetestexcept.
+ *    rounding mode is set from FPCR.RMode around the operation and put
+ *    back to round-to-nearest afterwards; the host's exception flags give
+ *    IOC/DZC/OFC/IXC (on x86-64 straight from MXCSR, elsewhere through
+ *    <fenv.h>; see host_begin).  Operands and results go through volatile
+ *    variables so the compiler cannot move the operation across the
+ *    mode and flag accesses.
  *  - NaNs never reach the host: ARM's propagation order (first signalling
  *    NaN quietened, else first quiet NaN; for FMA the addend first and
  *    the "0 * inf + qNaN" invalid case), FPCR.DN and the positive default
@@ -208,6 +209,110 @@ static bool process_nans3(CPUARMState *env, uint64_t a, uint64_t b,
 
 enum { HOP_ADD, HOP_SUB, HOP_MUL, HOP_DIV, HOP_SQRT, HOP_FMA, HOP_D2S };
 
+/*
+ * host_begin/host_end bracket one host operation: the rounding mode is
+ * FPCR's inside, round-to-nearest outside, and host_end returns exactly
+ * the flags that operation raised (all host flags are cleared first).
+ *
+ * host_begin_acc is for callers that only OR the flags into FPSR: a host
+ * flag whose FPSR bit is already set is left as it is, since seeing it
+ * again changes nothing.  In the usual steady state (FPSR.IXC set, every
+ * operation inexact) that means no write to the host's control register
+ * at all.  Its host_end may then report flags that are already in FPSR;
+ * a caller that needs this operation's own flags (underflow detection)
+ * must redo it between host_begin and host_end.
+ */
+#if defined(__x86_64__)
+/*
+ * On x86-64 the compiler's float and double arithmetic is SSE, whose
+ * state is MXCSR: flags IE (bit 0), DE, ZE, OE, UE, PE (bit 5); rounding
+ * control in bits 14:13 (00 nearest, 01 down, 10 up, 11 towards zero).
+ * stmxcsr/ldmxcsr are a few cycles; glibc's feclearexcept also rewrites
+ * the x87 environment (fnstenv/fldenv), which costs far more than the
+ * operation itself.
+ */
+#define MXCSR_IE 0x01u
+#define MXCSR_ZE 0x04u
+#define MXCSR_OE 0x08u
+#define MXCSR_PE 0x20u
+#define MXCSR_FLAGS 0x3fu
+#define MXCSR_RC 0x6000u
+
+/* FPCR.RMode (RN, RP, RM, RZ) -> MXCSR.RC */
+static const uint32_t host_rc[4] = { 0u << 13, 2u << 13, 1u << 13, 3u << 13 };
+
+static inline uint32_t mxcsr_get(void)
+{
+    uint32_t m;
+
+    __asm__ volatile("stmxcsr %0" : "=m"(m) : : "memory");
+    return m;
+}
+
+static inline void mxcsr_set(uint32_t m)
+{
+    __asm__ volatile("ldmxcsr %0" : : "m"(m) : "memory");
+}
+
+static inline void host_begin_keep(int rmode, uint32_t keep)
+{
+    uint32_t m = mxcsr_get();
+    uint32_t want = (m & ~(MXCSR_RC | (MXCSR_FLAGS & ~keep))) | host_rc[rmode];
+
+    if (want != m) {
+        mxcsr_set(want);
+    }
+}
+
+static inline void host_begin(int rmode)
+{
+    host_begin_keep(rmode, 0);
+}
+
+static inline void host_begin_acc(CPUARMState *env, int rmode)
+{
+    uint32_t f = env->fpsr, keep = 0;
+
+    if (f & FPSR_IOC) {
+        keep |= MXCSR_IE;
+    }
+    if (f & FPSR_DZC) {
+        keep |= MXCSR_ZE;
+    }
+    if (f & FPSR_OFC) {
+        keep |= MXCSR_OE;
+    }
+    if (f & FPSR_IXC) {
+        keep |= MXCSR_PE;
+    }
+    host_begin_keep(rmode, keep);
+}
+
+/* The host's flags as FPSR bits (UFC is decided by the caller). */
+static inline uint32_t host_end(int rmode)
+{
+    uint32_t m = mxcsr_get();
+    uint32_t f = 0;
+
+    if (rmode != FPROUND_TIEEVEN) {
+        mxcsr_set(m & ~MXCSR_RC);
+    }
+    if (m & MXCSR_IE) {
+        f |= FPSR_IOC;
+    }
+    if (m & MXCSR_ZE) {
+        f |= FPSR_DZC;
+    }
+    if (m & MXCSR_OE) {
+        f |= FPSR_OFC;
+    }
+    if (m & MXCSR_PE) {
+        f |= FPSR_IXC;
+    }
+    return f;
+}
+#else
+/* Other hosts: C99's <fenv.h>. */
 static const int host_rmode[4] = {
     FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO,
 };
@@ -218,6 +323,12 @@ static inline void host_begin(int rmode)
     if (rmode != FPROUND_TIEEVEN) {
         fesetround(host_rmode[rmode]);
     }
+}
+
+static inline void host_begin_acc(CPUARMState *env, int rmode)
+{
+    (void)env;
+    host_begin(rmode);
 }
 
 /* The host's flags as FPSR bits (UFC is decided by the caller). */
@@ -243,6 +354,7 @@ static inline uint32_t host_end(int rmode)
     }
     return f;
 }
+#endif
 
 /* One host operation on bit patterns; the result is in format d
  * (HOP_D2S: the operand is double, the result single). */
@@ -295,15 +407,20 @@ static uint64_t arith_rm(CPUARMState *env, int hop, uint64_t a, uint64_t b,
     uint64_t r;
     uint32_t fl;
 
-    host_begin(rm);
+    host_begin_acc(env, rm);
     r = host_op(hop, a, b, c, d);
     fl = host_end(rm);
 
     if (f_is_nan(r, d)) {
         r = f_default_nan(d);           /* invalid operation */
     } else if (f_abs(r, d) <= f_min_normal(d)) {
-        bool inexact = fl & FPSR_IXC;
-        bool tiny;
+        bool inexact, tiny;
+
+        /* This operation's own flags, not those accumulated before. */
+        host_begin(rm);
+        r = host_op(hop, a, b, c, d);
+        fl = host_end(rm);
+        inexact = fl & FPSR_IXC;
 
         if (!inexact) {
             tiny = !f_is_zero(r, d) && f_abs(r, d) < f_min_normal(d);
@@ -662,6 +779,131 @@ static uint64_t minmax(CPUARMState *env, uint64_t a, uint64_t b, bool d,
     return va < vb ? a : b;
 }
 
+/* ------------------------------------------------------------------ */
+/* The fast path: the host's result without looking at its flags       */
+
+/*
+ * When FPSR.IXC is already set, FPCR rounds to nearest and every operand
+ * is zero or normal, the host's round-to-nearest result of + - * / sqrt
+ * and fused multiply-add is ARM's, and so are the flags, provided the
+ * result is finite and either above the smallest normal or an exact
+ * zero: the operation cannot then be invalid, divide by zero, overflow
+ * or underflow, and inexact is already recorded.  NaN handling, FPCR.DN
+ * and FPCR.FZ (denormal inputs, tiny results) do not arise.  Anything
+ * else returns false and takes the full path (arith_rm), which gives the
+ * same answer more slowly; the host is in round-to-nearest outside
+ * host_begin/host_end.  QEMU's "hardfloat" rests on the same argument.
+ */
+static inline bool f_fast_operand(uint64_t x, bool d)
+{
+    uint64_t e = x & f_exp(d);
+
+    return e ? e != f_exp(d) : f_abs(x, d) == 0;
+}
+
+static inline bool fast_ok(CPUARMState *env)
+{
+    return (env->fpsr & FPSR_IXC) && fpcr_rmode(env) == FPROUND_TIEEVEN;
+}
+
+/*
+ * Is r a result the fast path may return?  zero_exact: a zero result is
+ * exact (not a tiny value rounded to zero).
+ */
+static inline bool fast_result(uint64_t r, bool d, bool zero_exact)
+{
+    uint64_t ar = f_abs(r, d);
+
+    if (ar <= f_min_normal(d)) {
+        return ar == 0 && zero_exact;
+    }
+    return (r & f_exp(d)) != f_exp(d);
+}
+
+static bool fast_binop(CPUARMState *env, int op, uint64_t a, uint64_t b,
+                       bool d, uint64_t *res)
+{
+    bool za, zb, zero_exact;
+    uint64_t r;
+
+    if (!fast_ok(env) || !f_fast_operand(a, d) || !f_fast_operand(b, d)) {
+        return false;
+    }
+    za = f_is_zero(a, d);
+    zb = f_is_zero(b, d);
+    switch (op) {
+    case FPOP_ADD:
+    case FPOP_SUB:
+        /* A sum of normals that is tiny is exact: a zero is exact. */
+        zero_exact = true;
+        break;
+    case FPOP_MUL:
+    case FPOP_MULX:                 /* no infinities: FMULX is FMUL */
+        zero_exact = za || zb;
+        break;
+    case FPOP_DIV:
+        if (zb) {
+            return false;           /* DZC or IOC */
+        }
+        zero_exact = za;
+        break;
+    default:
+        return false;
+    }
+    if (d) {
+        double x = bits_double(a), y = bits_double(b), z;
+
+        switch (op) {
+        case FPOP_ADD: z = x + y; break;
+        case FPOP_SUB: z = x - y; break;
+        case FPOP_DIV: z = x / y; break;
+        default: z = x * y; break;
+        }
+        r = double_bits(z);
+    } else {
+        float x = bits_float(a), y = bits_float(b), z;
+
+        switch (op) {
+        case FPOP_ADD: z = x + y; break;
+        case FPOP_SUB: z = x - y; break;
+        case FPOP_DIV: z = x / y; break;
+        default: z = x * y; break;
+        }
+        r = float_bits(z);
+    }
+    if (!fast_result(r, d, zero_exact)) {
+        return false;
+    }
+    *res = r;
+    return true;
+}
+
+static bool fast_muladd(CPUARMState *env, uint64_t addend, uint64_t n,
+                        uint64_t m, bool d, uint64_t *res)
+{
+    bool zero_exact;
+    uint64_t r;
+
+    if (!fast_ok(env) || !f_fast_operand(addend, d) ||
+        !f_fast_operand(n, d) || !f_fast_operand(m, d)) {
+        return false;
+    }
+    /* A zero product leaves addend + 0: exact. */
+    zero_exact = f_is_zero(n, d) || f_is_zero(m, d);
+    if (d) {
+        r = double_bits(fma(bits_double(n), bits_double(m),
+                            bits_double(addend)));
+    } else {
+        r = float_bits(fmaf(bits_float(n), bits_float(m),
+                            bits_float(addend)));
+    }
+    if (!fast_result(r, d, zero_exact)) {
+        return false;
+    }
+    *res = r;
+    return true;
+}
+
 uint64_t fpc_binop(CPUARMState *env, int op, uint64_t a, uint64_t b, int d)
 {
     uint64_t res;
@@ -683,6 +925,9 @@ uint64_t fpc_binop(CPUARMState *env, int op, uint64_t a, uint64_t b, int d)
         return fpc_binop(env, FPOP_MUL, a, b, d) ^ f_sign(d);
     case FPOP_ABD:
         return fpc_binop(env, FPOP_SUB, a, b, d) & ~f_sign(d);
+    }
+    if (fast_binop(env, op, a, b, d, &res)) {
+        return res;
     }
 
     a = flush_in(env, a, d);
@@ -719,6 +964,9 @@ uint64_t fpc_muladd(CPUARMState *env, uint64_t addend, uint64_t n,
     if (d == FPF_H) {
         return h_muladd(env, addend, n, m);
     }
+    if (fast_muladd(env, addend, n, m, d, &res)) {
+        return res;
+    }
     addend = flush_in(env, addend, d);
     n = flush_in(env, n, d);
     m = flush_in(env, m, d);
@@ -738,6 +986,11 @@ uint64_t fpc_sqrt(CPUARMState *env, uint64_t a, int d)
 {
     if (d == FPF_H) {
         return h_sqrt(env, a);
+    }
+    if (fast_ok(env) && f_fast_operand(a, d) && !(a & f_sign(d))) {
+        /* A positive normal's root is normal; sqrt(+0) = +0. */
+        return d ? double_bits(sqrt(bits_double(a)))
+                 : float_bits(sqrtf(bits_float(a)));
     }
     a = flush_in(env, a, d);
     if (f_is_nan(a, d)) {
@@ -1043,7 +1296,7 @@ uint64_t fpc_from_int(CPUARMState *env, uint64_t v, int d, int fbits,
      * sticky bit, so it rounds correctly in every mode).  Dividing by
      * 2^fbits (<= 64) afterwards is exact: the result stays normal.
      */
-    host_begin(rm);
+    host_begin_acc(env, rm);
     if (d) {
         volatile double x = uns ? (double)v : (double)(int64_t)v;
         r = double_bits(fbits ? ldexp(x, -fbits) : x);
