@@ -143,8 +143,7 @@ static int cpu_exec_loop(CPUState *cpu)
             if (!tb) {
                 tb = tb_gen_code(cpu, pc, cs_base, flags, cflags);
                 if (tb->phys_pc != (uint64_t)-1) {
-                    __atomic_store_n(&cpu->tb_jmp_cache->tb[tb_jmp_cache_hash(pc)],
-                                     tb, __ATOMIC_RELEASE);
+                    tb_jmp_cache_set(cpu, tb);
                 }
             }
             /* A flush (here or in a helper) freed every older block. */

@@ -130,18 +130,7 @@ void tlb_flush_page(CPUState *cpu, uint64_t vaddr)
         }
     }
     /* Forget cached blocks that start on (or run into) this page. */
-    if (cpu->tb_jmp_cache) {
-        uint64_t mask = tlb_page_mask(t);
-        for (unsigned j = 0; j < TB_JMP_CACHE_SIZE; j++) {
-            TranslationBlock *tb = __atomic_load_n(&cpu->tb_jmp_cache->tb[j],
-                                                   __ATOMIC_ACQUIRE);
-            if (tb && ((tb->pc & mask) == page ||
-                       ((tb->pc + tb->size - 1) & mask) == page)) {
-                __atomic_store_n(&cpu->tb_jmp_cache->tb[j], NULL,
-                                 __ATOMIC_RELAXED);
-            }
-        }
-    }
+    tb_jmp_cache_drop_pages(cpu, page, tlb_page_mask(t));
 }
 
 /* Called with tb_lock held (tb_flush_locked). */

@@ -216,19 +216,58 @@ TranslationBlock *tb_lookup(CPUState *cpu, uint64_t pc, uint64_t cs_base,
                             uint32_t flags, uint32_t cflags)
 {
     unsigned h = tb_jmp_cache_hash(pc);
+    CPUJumpCacheEntry *je = &cpu->tb_jmp_cache->e[h];
+    uint64_t key = tb_jmp_cache_key(cs_base, flags, cflags);
     TranslationBlock *tb;
 
-    tb = __atomic_load_n(&cpu->tb_jmp_cache->tb[h], __ATOMIC_ACQUIRE);
-    if (tb && tb->pc == pc && tb->cs_base == cs_base && tb->flags == flags &&
-        tb->cflags == cflags && !__atomic_load_n(&tb->invalid,
-                                                  __ATOMIC_ACQUIRE)) {
-        return tb;
+    if (je->pc == pc && __atomic_load_n(&je->key, __ATOMIC_ACQUIRE) == key) {
+        tb = __atomic_load_n(&je->tb, __ATOMIC_ACQUIRE);
+        if (tb && tb->cs_base == cs_base &&
+            !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE)) {
+            return tb;
+        }
     }
     tb = tb_htable_lookup(cpu, pc, cs_base, flags, cflags);
     if (tb) {
-        __atomic_store_n(&cpu->tb_jmp_cache->tb[h], tb, __ATOMIC_RELEASE);
+        tb_jmp_cache_set(cpu, tb);
     }
     return tb;
+}
+
+/* Empty one entry if it holds tb (any thread). */
+static void tb_jmp_cache_drop(CPUJumpCacheEntry *je, TranslationBlock *tb)
+{
+    TranslationBlock *expected = tb;
+
+    if (__atomic_compare_exchange_n(&je->tb, &expected, NULL, false,
+                                    __ATOMIC_RELEASE, __ATOMIC_RELAXED)) {
+        __atomic_store_n(&je->key, TB_JMP_KEY_NONE, __ATOMIC_RELEASE);
+    }
+}
+
+void tb_jmp_cache_set(CPUState *cpu, TranslationBlock *tb)
+{
+    CPUJumpCacheEntry *je = &cpu->tb_jmp_cache->e[tb_jmp_cache_hash(tb->pc)];
+
+    /* Only this vCPU's thread writes pc and code (see exec-all.h). */
+    __atomic_store_n(&je->key, TB_JMP_KEY_NONE, __ATOMIC_RELAXED);
+    je->pc = tb->pc;
+    je->code = tb->tc.ptr;
+    __atomic_store_n(&je->tb, tb, __ATOMIC_RELEASE);
+    __atomic_store_n(&je->key, tb_jmp_cache_key(tb->cs_base, tb->flags,
+                                                tb->cflags), __ATOMIC_RELEASE);
+    /*
+     * Another thread may have invalidated tb since we found or made it
+     * (it wrote to the block's page).  It sets tb->invalid, then empties
+     * the entries holding tb; we store the entry, then look at
+     * tb->invalid.  With both sides sequentially consistent, at least one
+     * of us sees the other's store, so no entry keeps a dead block: the
+     * probe in generated code does not look at tb->invalid.
+     */
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&tb->invalid, __ATOMIC_SEQ_CST)) {
+        tb_jmp_cache_drop(je, tb);
+    }
 }
 
 void tb_jmp_cache_clear(CPUState *cpu)
@@ -237,7 +276,26 @@ void tb_jmp_cache_clear(CPUState *cpu)
         return;
     }
     for (unsigned i = 0; i < TB_JMP_CACHE_SIZE; i++) {
-        __atomic_store_n(&cpu->tb_jmp_cache->tb[i], NULL, __ATOMIC_RELAXED);
+        CPUJumpCacheEntry *je = &cpu->tb_jmp_cache->e[i];
+
+        __atomic_store_n(&je->key, TB_JMP_KEY_NONE, __ATOMIC_RELAXED);
+        __atomic_store_n(&je->tb, NULL, __ATOMIC_RELAXED);
+    }
+}
+
+void tb_jmp_cache_drop_pages(CPUState *cpu, uint64_t page, uint64_t mask)
+{
+    if (!cpu->tb_jmp_cache) {
+        return;
+    }
+    for (unsigned j = 0; j < TB_JMP_CACHE_SIZE; j++) {
+        CPUJumpCacheEntry *je = &cpu->tb_jmp_cache->e[j];
+        TranslationBlock *tb = __atomic_load_n(&je->tb, __ATOMIC_ACQUIRE);
+
+        if (tb && ((tb->pc & mask) == page ||
+                   ((tb->pc + tb->size - 1) & mask) == page)) {
+            tb_jmp_cache_drop(je, tb);
+        }
     }
 }
 
@@ -394,7 +452,8 @@ static void tb_phys_invalidate_locked(TranslationBlock *tb)
     if (tb->invalid) {
         return;
     }
-    __atomic_store_n(&tb->invalid, true, __ATOMIC_RELEASE);
+    /* Sequentially consistent: see tb_jmp_cache_set. */
+    __atomic_store_n(&tb->invalid, true, __ATOMIC_SEQ_CST);
 
     if (tb->phys_pc != (uint64_t)-1) {
         tb_htable_remove(tb);
@@ -408,10 +467,7 @@ static void tb_phys_invalidate_locked(TranslationBlock *tb)
     unsigned h = tb_jmp_cache_hash(tb->pc);
     for (CPUState *cpu = e->cpus; cpu; cpu = cpu->next_cpu) {
         if (cpu->tb_jmp_cache) {
-            TranslationBlock *expected = tb;
-            __atomic_compare_exchange_n(&cpu->tb_jmp_cache->tb[h], &expected,
-                                        NULL, false, __ATOMIC_RELEASE,
-                                        __ATOMIC_RELAXED);
+            tb_jmp_cache_drop(&cpu->tb_jmp_cache->e[h], tb);
         }
     }
 

@@ -345,6 +345,8 @@ void tcg_cpu_realize(CPUState *cpu)
     }
 
     cpu->tb_jmp_cache = g_new0(CPUJumpCache, 1);
+    tb_jmp_cache_clear(cpu);                /* zero is a valid key */
+    cpu->neg->jmp_cache = cpu->tb_jmp_cache;
     if (e->mem_mode == TCG_MEM_SOFTMMU) {
         TCGContext *s = e->ctx;
         s->softmmu.page_bits = ops->page_bits;
@@ -380,6 +382,9 @@ void tcg_cpu_unrealize(CPUState *cpu)
     cpu->next_cpu = NULL;
     g_free(cpu->tb_jmp_cache);
     cpu->tb_jmp_cache = NULL;
+    if (cpu->neg) {
+        cpu->neg->jmp_cache = NULL;
+    }
     tlb_destroy(cpu);
     tb_unlock();
 }

@@ -22,6 +22,7 @@ void *helper_lookup_tb_ptr(CPUArchState *env)
     uint64_t pc, cs_base;
     uint32_t flags, cflags;
 
+    cpu->stats.lookup_calls++;
     if (tern_log_enabled(LOG_NOCHAIN | LOG_EXEC | LOG_CPU)) {
         /* Every block must pass through the loop to be logged. */
         return (void *)tcg_engine.ctx->code_gen_epilogue;

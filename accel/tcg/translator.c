@@ -19,6 +19,52 @@ bool translator_use_goto_tb(const DisasContextBase *db, uint64_t dest)
     return ((db->pc_first ^ dest) & tcg_engine.page_mask) == 0;
 }
 
+/*
+ * The indirect-branch probe (blueprint 3.1): the jump-cache lookup of
+ * tb_lookup(), in IR, so that a hit jumps to the next block without a
+ * helper call.  It compares the entry's key with this block's own
+ * (cs_base, flags, cflags), which is the CPU's current state only
+ * because the caller promises that nothing between the block's start and
+ * here changed it (see translator.h).  A miss calls helper_lookup_tb_ptr,
+ * which looks at the real state, searches the hash and refills the entry.
+ */
+void translator_lookup_and_goto_ptr(DisasContextBase *db, TCGv_i64 pc)
+{
+    TranslationBlock *tb = db->tb;
+    TCGLabel *miss;
+    TCGv_i64 e, t;
+
+    if (db->singlestep_enabled || (tb->cflags & CF_NO_GOTO_TB) ||
+        tern_log_enabled(LOG_NOCHAIN | LOG_EXEC | LOG_CPU)) {
+        /* The helper sends these back to the loop; so must we. */
+        tcg_gen_lookup_and_goto_ptr();
+        return;
+    }
+    miss = gen_new_label();
+    e = tcg_temp_new_i64();
+    t = tcg_temp_new_i64();
+    /* e = jmp_cache + tb_jmp_cache_hash(pc) * sizeof(entry) */
+    tcg_gen_shri_i64(e, pc, 2);
+    tcg_gen_shri_i64(t, pc, TB_JMP_CACHE_BITS + 2);
+    tcg_gen_xor_i64(e, e, t);
+    tcg_gen_andi_i64(e, e, TB_JMP_CACHE_SIZE - 1);
+    tcg_gen_shli_i64(e, e, TB_JMP_CACHE_ENTRY_SHIFT);
+    tcg_gen_ld_i64(t, tcg_env, TERN_JMP_CACHE_OFS);
+    tcg_gen_add_i64(e, e, t);
+    tcg_gen_ld_i64(t, e, offsetof(CPUJumpCacheEntry, key));
+    tcg_gen_brcondi_i64(TCG_COND_NE, t,
+                        (int64_t)tb_jmp_cache_key(tb->cs_base, tb->flags,
+                                                  tb->cflags), miss);
+    tcg_gen_ld_i64(t, e, offsetof(CPUJumpCacheEntry, pc));
+    tcg_gen_brcond_i64(TCG_COND_NE, t, pc, miss);
+    tcg_gen_ld_i64(t, e, offsetof(CPUJumpCacheEntry, code));
+    tcg_gen_goto_ptr(t);
+    tcg_temp_free_i64(e);
+    tcg_temp_free_i64(t);
+    tcg_gen_set_label(miss);
+    tcg_gen_lookup_and_goto_ptr();
+}
+
 void translator_loop(CPUState *cpu, TranslationBlock *tb, int max_insns,
                      const TranslatorOps *ops, DisasContextBase *db)
 {

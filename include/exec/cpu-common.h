@@ -76,6 +76,8 @@ typedef struct CPUNegativeOffsetState {
     CPUTLBDescFast tlb_fast[NB_MMU_MODES];
     /* Back pointer for env_cpu(). */
     CPUState *cpu;
+    /* The CPU's jump cache, for the probe of indirect branches. */
+    CPUJumpCache *jmp_cache;
     uint32_t pad;
     /*
      * The interrupt-check word (blueprint 3.2).  Every block starts with
@@ -96,6 +98,9 @@ typedef struct CPUNegativeOffsetState {
 /* Offsets from env, for generated code. */
 #define TERN_CHECK_WORD_OFS \
     ((intptr_t)offsetof(CPUNegativeOffsetState, icount_decr) - \
+     (intptr_t)sizeof(CPUNegativeOffsetState))
+#define TERN_JMP_CACHE_OFS \
+    ((intptr_t)offsetof(CPUNegativeOffsetState, jmp_cache) - \
      (intptr_t)sizeof(CPUNegativeOffsetState))
 #define TERN_TLB_FAST_OFS \
     ((intptr_t)offsetof(CPUNegativeOffsetState, tlb_fast) - \
@@ -187,6 +192,7 @@ typedef struct CPUExecStats {
     uint64_t tb_translated;    /* blocks this CPU translated */
     uint64_t tb_linked;        /* goto_tb slots this CPU linked */
     uint64_t exits_requested;  /* TB_EXIT_REQUESTED returns */
+    uint64_t lookup_calls;     /* helper_lookup_tb_ptr calls (probe misses) */
 } CPUExecStats;
 
 struct CPUState {

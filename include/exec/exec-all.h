@@ -22,12 +22,38 @@
 
 #define TB_JMP_OFFSET_INVALID 0xffff  /* no goto_tb slot n in this block */
 
-/* Jump cache: direct-mapped, keyed by guest PC (blueprint 3.1). */
+/*
+ * Jump cache: direct-mapped, keyed by guest PC (blueprint 3.1), one per
+ * vCPU.  An entry holds what a lookup compares (pc and the rest of the
+ * key folded into one word) and the block's code address, so that the
+ * probe emitted into generated code for indirect branches
+ * (translator_lookup_and_goto_ptr) needs no load from the block itself.
+ *
+ * Only the vCPU's own thread fills entries (tb_jmp_cache_set); other
+ * threads only empty them: a CAS of tb to NULL, then key = NONE.  A
+ * reader therefore sees either an entry its own thread wrote or one being
+ * emptied; running a block that is being invalidated one more time is
+ * the same race as with a plain block pointer (blocks stay allocated
+ * until the next flush, which runs with every vCPU out of generated
+ * code).
+ */
 #define TB_JMP_CACHE_BITS 12
 #define TB_JMP_CACHE_SIZE (1u << TB_JMP_CACHE_BITS)
+#define TB_JMP_KEY_NONE UINT64_MAX      /* matches no lookup */
+
+typedef struct CPUJumpCacheEntry {
+    uint64_t pc;
+    uint64_t key;                 /* tb_jmp_cache_key(), or TB_JMP_KEY_NONE */
+    const void *code;             /* tb->tc.ptr */
+    TranslationBlock *tb;         /* atomic */
+} CPUJumpCacheEntry;
+
+#define TB_JMP_CACHE_ENTRY_SHIFT 5
+_Static_assert(sizeof(CPUJumpCacheEntry) == 1u << TB_JMP_CACHE_ENTRY_SHIFT,
+               "generated code scales the hash by the entry size");
 
 struct CPUJumpCache {
-    TranslationBlock *tb[TB_JMP_CACHE_SIZE];   /* atomic pointer stores */
+    CPUJumpCacheEntry e[TB_JMP_CACHE_SIZE];
 };
 
 static inline unsigned tb_jmp_cache_hash(uint64_t pc)
@@ -35,6 +61,18 @@ static inline unsigned tb_jmp_cache_hash(uint64_t pc)
     /* Low 2 bits of most guests' PCs are 0; fold the page number in. */
     return (unsigned)((pc >> 2) ^ (pc >> (TB_JMP_CACHE_BITS + 2))) &
            (TB_JMP_CACHE_SIZE - 1);
+}
+
+/*
+ * flags and cflags in one word; bit 63 says cs_base is not 0 (its value
+ * is then compared in the block).  cflags stay below bit 31, so no key
+ * is TB_JMP_KEY_NONE.
+ */
+static inline uint64_t tb_jmp_cache_key(uint64_t cs_base, uint32_t flags,
+                                        uint32_t cflags)
+{
+    return (uint64_t)flags | (uint64_t)(cflags & 0x7fffffffu) << 32 |
+           (uint64_t)(cs_base != 0) << 63;
 }
 
 struct TranslationBlock {
@@ -179,6 +217,10 @@ void tb_set_page_hooks(void (*protect)(uint64_t page),
                        void (*unprotect)(uint64_t page));
 /* Clear one CPU's jump cache (e.g. after its mappings changed). */
 void tb_jmp_cache_clear(CPUState *cpu);
+/* Enter tb into its slot of cpu's jump cache (cpu's own thread only). */
+void tb_jmp_cache_set(CPUState *cpu, TranslationBlock *tb);
+/* Drop the entries whose block starts on or runs into page. */
+void tb_jmp_cache_drop_pages(CPUState *cpu, uint64_t page, uint64_t mask);
 
 /* The translation lock: protects the code buffer, the TB hash, page lists
  * and links.  Recursive for the owning thread. */

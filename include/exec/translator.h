@@ -13,6 +13,7 @@
 #define EXEC_TRANSLATOR_H
 
 #include "exec/exec-all.h"
+#include "tcg/tcg.h"
 
 typedef enum DisasJumpType {
     DISAS_NEXT,         /* keep translating */
@@ -53,6 +54,17 @@ typedef struct TranslatorOps {
 
 void translator_loop(CPUState *cpu, TranslationBlock *tb, int max_insns,
                      const TranslatorOps *ops, DisasContextBase *db);
+
+/*
+ * End the block with a jump to the block for pc (a global or temp holding
+ * the new guest PC, already written to the CPU state): a probe of the
+ * vCPU's jump cache in generated code, then helper_lookup_tb_ptr on a
+ * miss.  The caller promises that the CPU's cs_base and flags are still
+ * those of this block (get_tb_cpu_state would return them): true of
+ * branches, not of instructions that change translation state, which
+ * must use tcg_gen_lookup_and_goto_ptr() or return to the loop.
+ */
+void translator_lookup_and_goto_ptr(DisasContextBase *db, TCGv_i64 pc);
 
 /* May the block chain directly (goto_tb) to dest?  (Same page, chaining on.) */
 bool translator_use_goto_tb(const DisasContextBase *db, uint64_t dest);

@@ -279,7 +279,7 @@ void gen_goto_tb(DisasContext *s, int n, uint64_t dest)
         tcg_gen_exit_tb((uintptr_t)s->base.tb, n);
     } else {
         tcg_gen_movi_i64(cpu_pc, (int64_t)dest);
-        tcg_gen_lookup_and_goto_ptr();
+        translator_lookup_and_goto_ptr(&s->base, cpu_pc);
     }
 }
 
@@ -374,7 +374,8 @@ static void a64_tb_stop(DisasContextBase *db, CPUState *cs)
         gen_goto_tb(s, 0, db->pc_next);
         break;
     case DISAS_JUMP:
-        tcg_gen_lookup_and_goto_ptr();
+        /* Branches to registers change no translation state. */
+        translator_lookup_and_goto_ptr(&s->base, cpu_pc);
         break;
     case DISAS_UPDATE:
         tcg_gen_exit_tb(0, 0);

@@ -144,6 +144,89 @@ static void test_indirect(const void *data)
     g_assert_cmpuint(toy->env.regs[2], ==, 100);
     g_assert_cmpuint(toy->env.pc, ==, 24);
     g_assert_cmpuint(toy_cs(toy)->stats.tb_exec, <=, 8);
+    /*
+     * The jump-cache probe in the generated code finds block 12 itself:
+     * the helper only sees the first jumps (before 12 and 28 exist).
+     */
+    g_assert_cmpuint(toy_cs(toy)->stats.lookup_calls, <=, 2);
+    toy_teardown(toy);
+}
+
+static const uint32_t indirect_prog[] = {
+    /* 0 */  T_ADDI(1, 0, 100),
+    /* 4 */  T_ADDI(5, 0, 12),
+    /* 8 */  T_JR(5),
+    /* 12 */ T_ADDI(2, 2, 1),      /* loop */
+    /* 16 */ T_ADDI(1, 1, -1),
+    /* 20 */ T_BNE(1, 0, 1),       /* -> 28 */
+    /* 24 */ T_HALT(),
+    /* 28 */ T_JR(5),              /* -> 12 */
+};
+
+/* Without chaining (-d nochain) indirect jumps go back to the loop. */
+static void test_indirect_nochain(const void *data)
+{
+    ToyCPU *toy = setup_user(data, 0, false);
+    int saved = tern_loglevel;
+
+    if (!toy) {
+        return;
+    }
+    tern_loglevel |= LOG_NOCHAIN;
+    toy_load(toy, 0, indirect_prog, G_N_ELEMENTS(indirect_prog));
+    g_assert_cmpint(toy_run(toy, 0), ==, TOY_EXCP_HALT);
+    tern_loglevel = saved;
+    g_assert_cmpuint(toy->env.regs[2], ==, 100);
+    g_assert_cmpuint(toy_cs(toy)->stats.tb_exec, >=, 200);
+    toy_teardown(toy);
+}
+
+/*
+ * The probe never reaches a dead block: invalidating the target empties
+ * its jump-cache entry, and so does entering a block that died meanwhile
+ * (another thread invalidated it between the hash lookup and
+ * tb_jmp_cache_set).
+ */
+static void test_indirect_invalidate(const void *data)
+{
+    ToyCPU *toy = setup_user(data, 0, false);
+    CPUState *cs;
+    TranslationBlock *body;
+    uint32_t insn;
+    unsigned h = tb_jmp_cache_hash(12);
+
+    if (!toy) {
+        return;
+    }
+    cs = toy_cs(toy);
+    toy_load(toy, 0, indirect_prog, G_N_ELEMENTS(indirect_prog));
+    g_assert_cmpint(toy_run(toy, 0), ==, TOY_EXCP_HALT);
+    body = lookup(toy, 12);
+    g_assert_nonnull(body);
+    g_assert_true(cs->tb_jmp_cache->e[h].tb == body);
+    g_assert_true(cs->tb_jmp_cache->e[h].code == body->tc.ptr);
+
+    /* New loop body; the old block dies and leaves the jump cache. */
+    insn = T_ADDI(2, 2, 3);
+    memcpy(toy->ram + 12, &insn, 4);
+    g_assert_cmpint(tb_invalidate_phys_range(12, 16), ==, 1);
+    g_assert_cmphex(cs->tb_jmp_cache->e[h].key, ==, TB_JMP_KEY_NONE);
+    toy->env.regs[2] = 0;
+    g_assert_cmpint(toy_run(toy, 0), ==, TOY_EXCP_HALT);
+    g_assert_cmpuint(toy->env.regs[2], ==, 300);
+
+    /* A racing insert of a block that is already dead is undone. */
+    body = lookup(toy, 12);
+    g_assert_nonnull(body);
+    insn = T_ADDI(2, 2, 5);
+    memcpy(toy->ram + 12, &insn, 4);
+    tb_phys_invalidate(body);
+    tb_jmp_cache_set(cs, body);
+    g_assert_cmphex(cs->tb_jmp_cache->e[h].key, ==, TB_JMP_KEY_NONE);
+    g_assert_null(cs->tb_jmp_cache->e[h].tb);
+    toy->env.regs[2] = 0;
+    g_assert_cmpint(toy_run(toy, 0), ==, TOY_EXCP_HALT);
+    g_assert_cmpuint(toy->env.regs[2], ==, 500);
     toy_teardown(toy);
 }
 
@@ -525,6 +608,8 @@ int main(int argc, char **argv)
     add("chaining", test_chaining);
     add("nochain", test_nochain);
     add("indirect", test_indirect);
+    add("indirect-nochain", test_indirect_nochain);
+    add("indirect-invalidate", test_indirect_invalidate);
     add("unlink", test_unlink);
     add("flush", test_flush);
     add("split-wx", test_split_wx);
