@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tcg/tcg.h"
+#include "tcg/tcg-vec.h"
 
 
 const char *tcg_cond_name(TCGCond c)
@@ -79,6 +80,22 @@ void tcg_dump_ops(TCGContext *s, FILE *f, bool with_life)
             for (int i = 0; i < nb_o + nb_i; i++) {
                 col += fputs(",", f) >= 0;
                 col += print_temp(s, f, op->args[i]);
+            }
+        } else if (def->flags & TCG_OPF_VEC) {
+            /* vec_add.32x4 env,$d,$a,$b [imm] */
+            uint32_t vd = (uint32_t)op->args[def->nb_args - 1];
+            unsigned vece = vdesc_vece(vd);
+
+            col += fprintf(f, " %s.%ux%u ", def->name, 8u << vece,
+                           vdesc_oprsz(vd) >> vece);
+            col += print_temp(s, f, op->args[0]);
+            for (int i = 1; i < def->nb_args - 1; i++) {
+                col += fprintf(f, ",$0x%" PRIx64, (uint64_t)op->args[i]);
+            }
+            if (op->opc == INDEX_op_vec_cmp) {
+                col += fprintf(f, ",%s", tcg_cond_name((TCGCond)vdesc_imm(vd)));
+            } else if (vdesc_imm(vd)) {
+                col += fprintf(f, ",#%u", vdesc_imm(vd));
             }
         } else {
             nb_o = def->nb_oargs;

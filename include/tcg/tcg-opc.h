@@ -105,6 +105,52 @@ DEF(muls2,        2, 2, 0, TCG_OPF_INT)
 DEF(qemu_ld,      1, 1, 1, TCG_OPF_INT | TCG_OPF_CALL_CLOBBER | TCG_OPF_SIDE_EFFECTS)
 DEF(qemu_st,      0, 2, 1, TCG_OPF_INT | TCG_OPF_CALL_CLOBBER | TCG_OPF_SIDE_EFFECTS)
 
+/*
+ * Vector ops (docs/tcg-ir.md, "Vector ops"): memory to memory.  The one
+ * temp argument is the base (env); the constants are the byte offsets of
+ * 16-byte slots from it (d first, then the sources) and a vdesc
+ * (tcg/tcg-vec.h: element size, 8 or 16 bytes, an immediate).  The slots
+ * never alias a global.  A backend implements the (op, vdesc) pairs its
+ * vec_supported hook accepts; front ends ask tcg_vec_supported() first.
+ */
+DEF(vec_not,      0, 1, 3, TCG_OPF_VEC)          /* d = ~a */
+DEF(vec_neg,      0, 1, 3, TCG_OPF_VEC)          /* d = -a */
+DEF(vec_abs,      0, 1, 3, TCG_OPF_VEC)          /* d = |a| (MIN stays MIN) */
+DEF(vec_cnt,      0, 1, 3, TCG_OPF_VEC)          /* bytes: d = popcount(a) */
+DEF(vec_shli,     0, 1, 3, TCG_OPF_VEC)          /* d = a << imm, imm < bits */
+DEF(vec_shri,     0, 1, 3, TCG_OPF_VEC)          /* d = a >> imm, unsigned */
+DEF(vec_sari,     0, 1, 3, TCG_OPF_VEC)          /* d = a >> imm, signed */
+DEF(vec_rev,      0, 1, 3, TCG_OPF_VEC)          /* reverse elements in 2^imm-byte groups */
+DEF(vec_shrn,     0, 1, 3, TCG_OPF_VEC)          /* narrow (a >> imm) into a half of d */
+DEF(vec_and,      0, 1, 4, TCG_OPF_VEC)
+DEF(vec_or,       0, 1, 4, TCG_OPF_VEC)
+DEF(vec_xor,      0, 1, 4, TCG_OPF_VEC)
+DEF(vec_andc,     0, 1, 4, TCG_OPF_VEC)          /* a & ~b */
+DEF(vec_orc,      0, 1, 4, TCG_OPF_VEC)          /* a | ~b */
+DEF(vec_add,      0, 1, 4, TCG_OPF_VEC)
+DEF(vec_sub,      0, 1, 4, TCG_OPF_VEC)
+DEF(vec_mul,      0, 1, 4, TCG_OPF_VEC)          /* low half of each product */
+DEF(vec_smin,     0, 1, 4, TCG_OPF_VEC)
+DEF(vec_smax,     0, 1, 4, TCG_OPF_VEC)
+DEF(vec_umin,     0, 1, 4, TCG_OPF_VEC)
+DEF(vec_umax,     0, 1, 4, TCG_OPF_VEC)
+DEF(vec_cmp,      0, 1, 4, TCG_OPF_VEC)          /* imm = TCGCond: all ones or 0 */
+DEF(vec_addp,     0, 1, 4, TCG_OPF_VEC)          /* pairwise over a:b */
+DEF(vec_smaxp,    0, 1, 4, TCG_OPF_VEC)
+DEF(vec_sminp,    0, 1, 4, TCG_OPF_VEC)
+DEF(vec_umaxp,    0, 1, 4, TCG_OPF_VEC)
+DEF(vec_uminp,    0, 1, 4, TCG_OPF_VEC)
+DEF(vec_zip1,     0, 1, 4, TCG_OPF_VEC)
+DEF(vec_zip2,     0, 1, 4, TCG_OPF_VEC)
+DEF(vec_uzp1,     0, 1, 4, TCG_OPF_VEC)
+DEF(vec_uzp2,     0, 1, 4, TCG_OPF_VEC)
+DEF(vec_trn1,     0, 1, 4, TCG_OPF_VEC)
+DEF(vec_trn2,     0, 1, 4, TCG_OPF_VEC)
+DEF(vec_ext,      0, 1, 4, TCG_OPF_VEC)          /* bytes imm.. of a:b */
+DEF(vec_tbl,      0, 1, 4, TCG_OPF_VEC)          /* d[i] = b[i] < 16 ? a[b[i]] : 0 */
+DEF(vec_tbx,      0, 1, 4, TCG_OPF_VEC)          /* ... : d[i] */
+DEF(vec_bitsel,   0, 1, 5, TCG_OPF_VEC)          /* d = (b & a) | (c & ~a) */
+
 /* Leaving the block. */
 DEF(goto_tb,      0, 0, 1, TCG_OPF_BB_EXIT | TCG_OPF_BB_END)   /* slot 0/1 */
 DEF(exit_tb,      0, 0, 1, TCG_OPF_BB_EXIT | TCG_OPF_BB_END)   /* return value */

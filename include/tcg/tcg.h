@@ -118,6 +118,7 @@ enum {
     TCG_OPF_NOT_PRESENT  = 0x10,  /* handled by the allocator, not out_op */
     TCG_OPF_COND_BRANCH  = 0x20,
     TCG_OPF_INT          = 0x40,  /* typed i32/i64 integer op */
+    TCG_OPF_VEC          = 0x80,  /* vector op on memory slots (tcg-vec.h) */
 };
 
 typedef struct TCGOpDef {
@@ -333,6 +334,8 @@ struct TCGBackend {
                            uintptr_t addr);
     /* Disassemble generated code for -d out_asm. */
     void (*disas)(FILE *f, const void *code_rx, size_t size);
+    /* Can out_op emit vector op opc with this vdesc (tcg/tcg-vec.h)? */
+    bool (*vec_supported)(TCGOpcode opc, uint32_t vdesc);
 };
 
 extern const TCGBackend tcg_backend_x86_64;

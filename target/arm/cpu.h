@@ -51,6 +51,12 @@ typedef struct CPUARMState {
     uint64_t tpidr_el0, tpidrro_el0;
     uint32_t fpcr, fpsr;
     ARMVReg vregs[32] __attribute__((aligned(16)));
+    /*
+     * Slots for the translator's vector ops (tr-simd-vec.c): [0] is
+     * always zero (compares with #0), [1] holds intermediate results.
+     * Not architectural state.
+     */
+    ARMVReg vscratch[2] __attribute__((aligned(16)));
 
     /* Exception details for the user-mode loop / signal delivery. */
     uint32_t exception_syndrome;   /* e.g. the SVC/BRK immediate */

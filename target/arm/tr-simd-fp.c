@@ -20,6 +20,7 @@
  * Not done (SIGILL): FHM, BF16, I8MM.
  */
 #include "target/arm/translate.h"
+#include "target/arm/tr-simd.h"
 
 extern const A64Pattern a64_fp_patterns[];
 
@@ -404,9 +405,15 @@ static bool logic_3same(DisasContext *s, uint32_t insn)
     int size = extract32(insn, 22, 2);
     int rm = extract32(insn, 16, 5), rn = extract32(insn, 5, 5);
     int rd = extract32(insn, 0, 5);
-    TCGv_i64 n = new_tmp_a64(s), m = new_tmp_a64(s), d = new_tmp_a64(s);
-    TCGv_i64 t = new_tmp_a64(s);
+    TCGv_i64 n, m, d, t;
 
+    if (simd_vec_logic(size, u, q, rd, rn, rm)) {
+        return true;
+    }
+    n = new_tmp_a64(s);
+    m = new_tmp_a64(s);
+    d = new_tmp_a64(s);
+    t = new_tmp_a64(s);
     for (int h = 0; h < (q ? 2 : 1); h++) {
         tcg_gen_ld_i64(n, tcg_env, vofs(rn, 8 * h));
         tcg_gen_ld_i64(m, tcg_env, vofs(rm, 8 * h));
@@ -501,6 +508,9 @@ static bool do_3same(DisasContext *s, uint32_t insn, bool scalar)
             }
             break;
         }
+    }
+    if (simd_vec_3same(opcode, u, size, q, scalar, rd, rn, rm)) {
+        return true;
     }
     call_simd(gen_helper_simd_3same,
               SIMD_DESC(rd, rn, rm, size, q, u, opcode, scalar, 0));
@@ -687,6 +697,10 @@ static bool do_2misc(DisasContext *s, uint32_t insn, bool scalar)
         default:
             return false;
         }
+    }
+    /* (opcode 0x1f: RBIT, renumbered above) */
+    if (opcode != 0x1f && simd_vec_2misc(op, size, q, scalar, rd, rn)) {
+        return true;
     }
     call_simd(gen_helper_simd_2misc,
               SIMD_DESC(rd, rn, 0, size, q, u, opcode, scalar, 0));
@@ -1075,6 +1089,9 @@ static bool do_shift_imm(DisasContext *s, uint32_t insn, bool scalar)
     if (!scalar && !narrow && (immh & 8) && !q) {
         return false;
     }
+    if (simd_vec_shift_imm(op, immhb, q, scalar, rd, rn)) {
+        return true;
+    }
     call_simd(gen_helper_simd_shift_imm,
               SIMD_DESC(rd, rn, 0, 0, q, u, opcode, scalar, immhb));
     return true;
@@ -1104,6 +1121,9 @@ static bool trans_permute(DisasContext *s, uint32_t insn)
     if ((opcode & 3) == 0 || (size == 3 && !q)) {
         return false;
     }
+    if (simd_vec_permute(opcode, size, q, rd, rn, rm)) {
+        return true;
+    }
     call_simd(gen_helper_simd_permute,
               SIMD_DESC(rd, rn, rm, size, q, 0, opcode, 0, 0));
     return true;
@@ -1119,6 +1139,9 @@ static bool trans_ext(DisasContext *s, uint32_t insn)
     if (!q && (imm4 & 8)) {
         return false;
     }
+    if (simd_vec_ext(imm4, q, rd, rn, rm)) {
+        return true;
+    }
     call_simd(gen_helper_simd_ext, SIMD_DESC(rd, rn, rm, 0, q, 0, 0, 0, imm4));
     return true;
 }
@@ -1131,6 +1154,9 @@ static bool trans_tbl(DisasContext *s, uint32_t insn)
     int rm = extract32(insn, 16, 5), rn = extract32(insn, 5, 5);
     int rd = extract32(insn, 0, 5);
 
+    if (len == 0 && simd_vec_tbl(tbx, q, rd, rn, rm)) {
+        return true;
+    }
     call_simd(gen_helper_simd_tbl,
               SIMD_DESC(rd, rn, rm, 0, q, 0, 0, 0, len | tbx << 2));
     return true;

@@ -70,6 +70,7 @@
 #include <ffi.h>
 
 #include "tcg/tcg.h"
+#include "tcg/tcg-vec.h"
 #include "exec/memop.h"
 #include "exec/tlb-common.h"
 
@@ -127,6 +128,7 @@ typedef enum TCIFmt {
     FMT_GOTO_TB,    /* + pad to 8 + slot64                        */
     FMT_RI,         /* F0 = F1 op imm16x                          */
     FMT_BRCI,       /* if F0 cond(bits 12..15) imm16x goto rel32  */
+    FMT_VEC,        /* base F0, IR opcode 16..31: + vdesc32 + ofs32 x slots */
 } TCIFmt;
 
 #define TCI_OPS(X) \
@@ -158,7 +160,8 @@ typedef enum TCIFmt {
     X(call, CALL) X(exit_tb, EXIT) X(goto_tb, GOTO_TB) X(goto_ptr, R1) \
     X(addi, RI) X(andi, RI) X(ori, RI) X(xori, RI) X(shli, RI) \
     X(shri32, RI) X(shri64, RI) X(sari32, RI) X(sari64, RI) \
-    X(brcondi32, BRCI) X(brcondi64, BRCI)
+    X(brcondi32, BRCI) X(brcondi64, BRCI) \
+    X(vec, VEC)
 
 typedef enum TCIOp {
 #define X(name, fmt) TCI_##name,
@@ -455,6 +458,21 @@ static void tci_out_op(TCGContext *s, const TCGOp *op, const TCGArg *args,
         return;
     }
 
+    if (tcg_op_defs[op->opc].flags & TCG_OPF_VEC) {
+        /* Run by tcg_vec_eval: the slots' offsets follow as int32s. */
+        int nslots = tcg_vec_nb_slots(op->opc);
+        tcg_out32(s, enc(TCI_vec, args[0], 0, 0) | (uint32_t)op->opc << 16);
+        tcg_out32(s, (uint32_t)args[1 + nslots]);
+        for (int i = 0; i < nslots; i++) {
+            intptr_t o = (intptr_t)args[1 + i];
+            if (o != (int32_t)o) {
+                tcg_abort_msg("tci: vector slot offset out of range");
+            }
+            tcg_out32(s, (uint32_t)(int32_t)o);
+        }
+        return;
+    }
+
     switch (op->opc) {
     case INDEX_op_br:
         tcg_out32(s, TCI_br);
@@ -603,6 +621,10 @@ static TCGRegSet tci_op_constraints(const TCGOp *op, TCGArgConstraint *args_ct)
         args_ct[i] = (TCGArgConstraint){
             .regs = TCI_ALLOC_MASK, .alias = -1, .newreg = false, .ct = 0,
         };
+    }
+    if (tcg_op_defs[op->opc].flags & TCG_OPF_VEC) {
+        /* The base (env) stays where it is. */
+        args_ct[0].regs |= (TCGRegSet)1 << TCI_REG_ENV;
     }
     /* The last input of a few common ops may be any constant (imm16x). */
     if (n && op_imm_ok(op->opc)) {
@@ -1171,6 +1193,19 @@ static uintptr_t tci_tb_exec(TCGContext *s, void *env, const void *code_rx)
         pc = (const uint8_t *)(uintptr_t)regs[f0];
         NEXT();
 
+    L_vec: {
+        TCGOpcode vop = (TCGOpcode)(insn >> 16);
+        int nslots = tcg_vec_nb_slots(vop);
+        intptr_t ofs[4];
+
+        for (int i = 0; i < nslots; i++) {
+            ofs[i] = (int32_t)ld32(pc + 4 + 4 * i);
+        }
+        tcg_vec_eval(vop, ld32(pc), (void *)(uintptr_t)regs[f0], ofs);
+        pc += 4 + 4 * nslots;
+        NEXT();
+    }
+
     /* Register-immediate forms: F0 = F1 op imm16x. */
     L_addi:
         regs[f0] = a + (uint64_t)imm16x(insn, &pc);
@@ -1377,6 +1412,25 @@ static void tci_disas(FILE *f, const void *code_rx, size_t size)
             p += 4;
             break;
         }
+        case FMT_VEC: {
+            unsigned vop = insn >> 16;
+            int nslots;
+            if (vop >= NB_OPS || !(tcg_op_defs[vop].flags & TCG_OPF_VEC)) {
+                fprintf(f, "? (op %u)", vop);
+                break;
+            }
+            nslots = tcg_vec_nb_slots((TCGOpcode)vop);
+            if (p + 4 + 4 * nslots > end) {
+                goto truncated;
+            }
+            fprintf(f, "%s [%s], vdesc 0x%x", tcg_op_defs[vop].name, RN(f0),
+                    ld32(p));
+            for (int i = 0; i < nslots; i++) {
+                fprintf(f, ", 0x%x", ld32(p + 4 + 4 * i));
+            }
+            p += 4 + 4 * nslots;
+            break;
+        }
         case FMT_GOTO_TB:
             p = (const uint8_t *)align8((uintptr_t)p);
             if (p + 8 > end) {
@@ -1395,6 +1449,12 @@ truncated:
 }
 
 #undef RN
+
+/* Every well-formed vector op: tcg_vec_eval runs them all. */
+static bool tci_vec_supported(TCGOpcode opc, uint32_t vdesc)
+{
+    return tcg_vec_valid(opc, vdesc);
+}
 
 /* ------------------------------------------------------------------ */
 
@@ -1429,4 +1489,5 @@ const TCGBackend tcg_backend_interp = {
     .tb_exec = tci_tb_exec,
     .set_jmp_target = tci_set_jmp_target,
     .disas = tci_disas,
+    .vec_supported = tci_vec_supported,
 };

@@ -25,6 +25,15 @@ unsigned x86_cpuid_features(void)
         if (c & (1u << 23)) {
             f |= X86_FEAT_POPCNT;
         }
+        if (c & (1u << 9)) {
+            f |= X86_FEAT_SSSE3;
+        }
+        if (c & (1u << 19)) {
+            f |= X86_FEAT_SSE41;
+        }
+        if (c & (1u << 20)) {
+            f |= X86_FEAT_SSE42;
+        }
     }
     if (max >= 7) {
         __cpuid_count(7, 0, a, b, c, d);

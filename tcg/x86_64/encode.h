@@ -111,6 +111,9 @@ enum {
     X86_FEAT_LZCNT  = 1 << 2,
     X86_FEAT_POPCNT = 1 << 3,
     X86_FEAT_MOVBE  = 1 << 4,
+    X86_FEAT_SSSE3  = 1 << 5,   /* PSHUFB, PABS* (vector ops) */
+    X86_FEAT_SSE41  = 1 << 6,   /* PMULLD, PMIN/PMAX of more sizes, PCMPEQQ */
+    X86_FEAT_SSE42  = 1 << 7,   /* PCMPGTQ */
 };
 extern unsigned x86_host_features;
 /* CPUID bits of this host, before the TERN_X86_NO_EXT override. */

@@ -787,6 +787,11 @@ static void x86_out_op(TCGContext *s, const TCGOp *op, const TCGArg *args,
 
     x86_block_start_check(s);
 
+    if (tcg_op_defs[op->opc].flags & TCG_OPF_VEC) {
+        x86_out_vec(s, op, args);
+        return;
+    }
+
     switch (op->opc) {
     case INDEX_op_br:
         x86_jcc_label(s, -1, arg_label(args[0]));
@@ -1145,4 +1150,5 @@ const TCGBackend tcg_backend_x86_64 = {
     .tb_exec = x86_tb_exec,
     .set_jmp_target = x86_set_jmp_target,
     .disas = x86_disas,
+    .vec_supported = x86_vec_supported,
 };

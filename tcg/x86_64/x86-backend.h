@@ -51,6 +51,10 @@ bool x86_tb_finalize(TCGContext *s);
 /* Forget slow paths of an abandoned block when a new one starts. */
 void x86_block_start_check(TCGContext *s);
 
+/* vec.c: vector ops (include/tcg/tcg-vec.h) */
+bool x86_vec_supported(TCGOpcode opc, uint32_t vdesc);
+void x86_out_vec(TCGContext *s, const TCGOp *op, const TCGArg *args);
+
 /* disas.c */
 void x86_disas(FILE *f, const void *code_rx, size_t size);
 

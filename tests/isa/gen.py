@@ -28,6 +28,7 @@ CLASSES = {
     'simd':   (1000, 40),
     'simd-ext': (600, 40),
     'fp16':   (700, 40),
+    'simd-vec': (800, 40),
 }
 
 # The assembler's .arch line per class (the default suits the rest).
@@ -527,6 +528,108 @@ def gen_simd(r, c):
     return f"{op} v{d}.{a}, v{n}.{a}, v{m}.{a}"
 
 
+ARR_BITS = {'b': 8, 'h': 16, 's': 32, 'd': 64}
+
+
+def gen_simd_vec(r, c):
+    """The AdvSIMD forms tern does with IR vector ops (target/arm/
+    tr-simd-vec.c), each arrangement, Q = 0 and 1, scalar D forms."""
+    v = lambda: r.below(32)
+    d, n, m = v(), v(), v()
+    k = r.below(12)
+    if k < 3:
+        a = r.choice(SIMD_ARR)
+        ops = ['add', 'sub', 'cmeq', 'cmgt', 'cmge', 'cmhi', 'cmhs', 'cmtst',
+               'addp', 'uzp1', 'uzp2', 'zip1', 'zip2', 'trn1', 'trn2']
+        if a != '2d':
+            ops += ['mul', 'mla', 'mls', 'smax', 'smin', 'umax', 'umin',
+                    'smaxp', 'sminp', 'umaxp', 'uminp']
+        op = r.choice(ops)
+        if op in ('mul', 'mla', 'mls') and a == '2d':
+            a = '4s'
+        return f"{op} v{d}.{a}, v{n}.{a}, v{m}.{a}"
+    if k == 3:
+        op = r.choice(['and', 'orr', 'eor', 'bic', 'orn', 'bsl', 'bit', 'bif',
+                       'mov'])
+        a = r.choice(['8b', '16b'])
+        if op == 'mov':
+            return f"mov v{d}.{a}, v{n}.{a}"
+        return f"{op} v{d}.{a}, v{n}.{a}, v{m}.{a}"
+    if k == 4:
+        a = r.choice(SIMD_ARR)
+        op = r.choice(['abs', 'neg', 'cmeq', 'cmlt', 'cmgt', 'cmge', 'cmle'])
+        z = ", #0" if op.startswith('cm') else ""
+        return f"{op} v{d}.{a}, v{n}.{a}{z}"
+    if k == 5:
+        a = r.choice(SIMD_ARR)
+        w = ARR_BITS[a[-1]]
+        op = r.choice(['shl', 'sshr', 'ushr', 'ssra', 'usra'])
+        if op == 'shl':
+            sh = r.below(w)
+        else:
+            # Favour the edges: 1 and the element size.
+            sh = r.choice([1, w, w, r.range(1, w)])
+        return f"{op} v{d}.{a}, v{n}.{a}, #{sh}"
+    if k == 6:
+        # Narrowing: SHRN/XTN and their "2" forms.
+        src, dst8, dst16 = r.choice([('8h', '8b', '16b'), ('4s', '4h', '8h'),
+                                     ('2d', '2s', '4s')])
+        two = r.chance(0.5)
+        dst = dst16 if two else dst8
+        w = ARR_BITS[dst[-1]]
+        if r.chance(0.3):
+            return f"xtn{'2' if two else ''} v{d}.{dst}, v{n}.{src}"
+        sh = r.choice([1, w, r.range(1, w)])
+        return f"shrn{'2' if two else ''} v{d}.{dst}, v{n}.{src}, #{sh}"
+    if k == 7:
+        op = r.choice(['rev64', 'rev32', 'rev16', 'cnt', 'not'])
+        if op == 'rev64':
+            a = r.choice(['8b', '16b', '4h', '8h', '2s', '4s'])
+        elif op == 'rev32':
+            a = r.choice(['8b', '16b', '4h', '8h'])
+        else:
+            a = r.choice(['8b', '16b'])
+        return f"{op} v{d}.{a}, v{n}.{a}"
+    if k == 8:
+        q = r.choice([8, 16])
+        return f"ext v{d}.{q}b, v{n}.{q}b, v{m}.{q}b, #{r.below(q)}"
+    if k == 9:
+        # Tables of one to four consecutive registers (one: vector op).
+        a = r.choice(['8b', '16b'])
+        ln = r.choice([1, 1, 1, 2, 3, 4])
+        t = r.below(32)
+        regs = ", ".join(f"v{(t + i) % 32}.16b" for i in range(ln))
+        return f"{r.choice(['tbl', 'tbx'])} v{d}.{a}, {{{regs}}}, v{m}.{a}"
+    if k == 10:
+        op = r.choice(['add', 'sub', 'cmeq', 'cmgt', 'cmge', 'cmhi', 'cmhs',
+                       'cmtst'])
+        return f"{op} d{d}, d{n}, d{m}"
+    op = r.choice(['abs', 'neg', 'cmeq0', 'cmgt0', 'cmge0', 'cmle0', 'cmlt0',
+                   'shl', 'sshr', 'ushr', 'ssra', 'usra'])
+    if op.endswith('0'):
+        return f"{op[:-1]} d{d}, d{n}, #0"
+    if op in ('abs', 'neg'):
+        return f"{op} d{d}, d{n}"
+    sh = r.below(64) if op == 'shl' else r.choice([1, 64, r.range(1, 64)])
+    return f"{op} d{d}, d{n}, #{sh}"
+
+
+def simd_int_value(r):
+    """A 64-bit lane pattern for the integer SIMD class: element edges of
+    every size (0, -1, MIN, MAX, 1), small table indices, or random."""
+    k = r.below(4)
+    if k == 0:
+        return sum(r.choice([0x00, 0xff, 0x7f, 0x80, 0x01]) << (8 * i)
+                   for i in range(8))
+    if k == 1:
+        return sum(r.below(40) << (8 * i) for i in range(8))
+    if k == 2:
+        w = r.choice([16, 32, 64])
+        e = r.choice([0, (1 << w) - 1, (1 << (w - 1)) - 1, 1 << (w - 1), 1])
+        return sum(e << (w * i) for i in range(64 // w)) & M64
+    return r.u64()
+
+
 def gen_simd_ext(r, c):
     """Crypto, by element, DotProd, RDM, SQDML*, FCADD/FCMLA."""
     v = lambda: r.below(32)
@@ -713,7 +816,7 @@ def fpcr_value(r, cls=''):
 # ---------------------------------------------------------------- cases
 
 def has_v(cls):
-    return cls in ('fp', 'simd', 'simd-ext', 'fp16')
+    return cls in ('fp', 'simd', 'simd-ext', 'fp16', 'simd-vec')
 
 
 def has_buf(cls):
@@ -752,6 +855,9 @@ def gen_cases(cls):
         vals = []
         if has_v(cls):
             for i in range(32):
+                if cls == 'simd-vec':
+                    vals += [simd_int_value(r), simd_int_value(r)]
+                    continue
                 if cls in ('simd-ext', 'fp16') and r.chance(0.3):
                     lo = f16x4_value(r)
                 elif r.chance(0.5):
@@ -781,6 +887,8 @@ def gen_cases(cls):
                 lines = [gen_simd(r, c)]
             elif cls == 'simd-ext':
                 lines = [gen_simd_ext(r, c)]
+            elif cls == 'simd-vec':
+                lines = [gen_simd_vec(r, c)]
             elif cls == 'fp16':
                 lines = [gen_fp16(r, c)]
             else:
