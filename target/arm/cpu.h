@@ -52,11 +52,11 @@ typedef struct CPUARMState {
     uint32_t fpcr, fpsr;
     ARMVReg vregs[32] __attribute__((aligned(16)));
     /*
-     * Slots for the translator's vector ops (tr-simd-vec.c): [0] is
-     * always zero (compares with #0), [1] holds intermediate results.
-     * Not architectural state.
+     * Slots for the translator's vector ops (tr-simd-vec.c, tr-ldst.c):
+     * [0] is always zero (compares with #0), [1] holds intermediate
+     * results, [2..9] stage LD2/LD4/ST2/ST4.  Not architectural state.
      */
-    ARMVReg vscratch[2] __attribute__((aligned(16)));
+    ARMVReg vscratch[10] __attribute__((aligned(16)));
 
     /* Exception details for the user-mode loop / signal delivery. */
     uint32_t exception_syndrome;   /* e.g. the SVC/BRK immediate */

@@ -54,6 +54,7 @@
 #include <stddef.h>
 
 #include "target/arm/translate.h"
+#include "tcg/tcg-vec.h"
 
 /* ------------------------------------------------------------------ */
 /* Common pieces                                                       */
@@ -838,6 +839,90 @@ static bool trans_atomic(DisasContext *s, uint32_t insn)
  * 64-bit accesses.  A fault in the middle leaves the earlier registers
  * loaded (the architecture makes them UNKNOWN).
  */
+/*
+ * LD2/LD4 and ST2/ST4: the bytes move between memory and staging slots
+ * with 64-bit accesses, and vector permutes (de)interleave whole
+ * registers: LD2 is UZP1/UZP2 of the two memory vectors, LD4 two levels
+ * of them (the first pair splits structure elements 0,2 from 1,3, the
+ * second splits those again); ST2/ST4 are the same with ZIP1/ZIP2 in the
+ * other direction.  A load that faults leaves every register unchanged.
+ * Returns false when the backend cannot do the permutes.
+ */
+static intptr_t stage_ofs(int i)
+{
+    return (intptr_t)offsetof(CPUARMState, vscratch[2 + i]);
+}
+
+static bool ldst_mult_staged(DisasContext *s, TCGv_i64 addr, int rt,
+                             int selem, int size, bool q, bool is_load)
+{
+    uint32_t vd = tcg_vdesc(size, q, 0);
+    int vbytes = q ? 16 : 8;
+    TCGv_i64 v;
+#define V(k) vreg_ofs((rt + (k)) % 32, 0)
+
+    if (!tcg_vec_supported(INDEX_op_vec_uzp1, vd) ||
+        !tcg_vec_supported(INDEX_op_vec_uzp2, vd) ||
+        !tcg_vec_supported(INDEX_op_vec_zip1, vd) ||
+        !tcg_vec_supported(INDEX_op_vec_zip2, vd)) {
+        return false;
+    }
+    v = new_tmp_a64(s);
+    if (is_load) {
+        for (int i = 0; i < selem; i++) {
+            for (int half = 0; half < vbytes / 8; half++) {
+                TCGv_i64 a = tcg_temp_new_i64();
+
+                tcg_gen_addi_i64(a, addr, i * vbytes + half * 8);
+                gen_ld(s, v, a, MO_64);
+                tcg_gen_st_i64(v, tcg_env, stage_ofs(i) + half * 8);
+                tcg_temp_free_i64(a);
+            }
+        }
+        if (selem == 2) {
+            tcg_gen_vec3(INDEX_op_vec_uzp1, vd, V(0), stage_ofs(0), stage_ofs(1));
+            tcg_gen_vec3(INDEX_op_vec_uzp2, vd, V(1), stage_ofs(0), stage_ofs(1));
+        } else {
+            /* stage 4, 5: elements 0 and 2, 1 and 3 of the first half of
+             * the structures; 6, 7: of the second half. */
+            tcg_gen_vec3(INDEX_op_vec_uzp1, vd, stage_ofs(4), stage_ofs(0), stage_ofs(1));
+            tcg_gen_vec3(INDEX_op_vec_uzp2, vd, stage_ofs(5), stage_ofs(0), stage_ofs(1));
+            tcg_gen_vec3(INDEX_op_vec_uzp1, vd, stage_ofs(6), stage_ofs(2), stage_ofs(3));
+            tcg_gen_vec3(INDEX_op_vec_uzp2, vd, stage_ofs(7), stage_ofs(2), stage_ofs(3));
+            tcg_gen_vec3(INDEX_op_vec_uzp1, vd, V(0), stage_ofs(4), stage_ofs(6));
+            tcg_gen_vec3(INDEX_op_vec_uzp2, vd, V(2), stage_ofs(4), stage_ofs(6));
+            tcg_gen_vec3(INDEX_op_vec_uzp1, vd, V(1), stage_ofs(5), stage_ofs(7));
+            tcg_gen_vec3(INDEX_op_vec_uzp2, vd, V(3), stage_ofs(5), stage_ofs(7));
+        }
+        return true;
+    }
+    if (selem == 2) {
+        tcg_gen_vec3(INDEX_op_vec_zip1, vd, stage_ofs(0), V(0), V(1));
+        tcg_gen_vec3(INDEX_op_vec_zip2, vd, stage_ofs(1), V(0), V(1));
+    } else {
+        tcg_gen_vec3(INDEX_op_vec_zip1, vd, stage_ofs(4), V(0), V(2));
+        tcg_gen_vec3(INDEX_op_vec_zip2, vd, stage_ofs(5), V(0), V(2));
+        tcg_gen_vec3(INDEX_op_vec_zip1, vd, stage_ofs(6), V(1), V(3));
+        tcg_gen_vec3(INDEX_op_vec_zip2, vd, stage_ofs(7), V(1), V(3));
+        tcg_gen_vec3(INDEX_op_vec_zip1, vd, stage_ofs(0), stage_ofs(4), stage_ofs(6));
+        tcg_gen_vec3(INDEX_op_vec_zip2, vd, stage_ofs(1), stage_ofs(4), stage_ofs(6));
+        tcg_gen_vec3(INDEX_op_vec_zip1, vd, stage_ofs(2), stage_ofs(5), stage_ofs(7));
+        tcg_gen_vec3(INDEX_op_vec_zip2, vd, stage_ofs(3), stage_ofs(5), stage_ofs(7));
+    }
+    for (int i = 0; i < selem; i++) {
+        for (int half = 0; half < vbytes / 8; half++) {
+            TCGv_i64 a = tcg_temp_new_i64();
+
+            tcg_gen_addi_i64(a, addr, i * vbytes + half * 8);
+            tcg_gen_ld_i64(v, tcg_env, stage_ofs(i) + half * 8);
+            gen_st(s, v, a, MO_64);
+            tcg_temp_free_i64(a);
+        }
+    }
+    return true;
+#undef V
+}
+
 static bool trans_simd_ldst_mult(DisasContext *s, uint32_t insn)
 {
     int rt = extract32(insn, 0, 5);
@@ -849,6 +934,7 @@ static bool trans_simd_ldst_mult(DisasContext *s, uint32_t insn)
     bool post = extract32(insn, 23, 1);
     bool q = extract32(insn, 30, 1);
     int rpt, selem, ebytes = 1 << size, elements, total;
+    bool high_done = false;
     TCGv_i64 base, addr, v;
 
     if (!post && rm != 0) {
@@ -895,6 +981,9 @@ static bool trans_simd_ldst_mult(DisasContext *s, uint32_t insn)
                 tcg_temp_free_i64(a);
             }
         }
+    } else if ((selem == 2 || selem == 4) &&
+               ldst_mult_staged(s, addr, rt, selem, size, q, is_load)) {
+        high_done = true;       /* 8-byte vector ops zero the top */
     } else {
         int off = 0;
 
@@ -916,7 +1005,7 @@ static bool trans_simd_ldst_mult(DisasContext *s, uint32_t insn)
             }
         }
     }
-    if (is_load && !q) {
+    if (is_load && !q && !high_done) {
         for (int r = 0; r < rpt * selem; r++) {
             gen_clear_vreg_high((rt + r) % 32);
         }
