@@ -853,12 +853,35 @@ static intptr_t stage_ofs(int i)
     return (intptr_t)offsetof(CPUARMState, vscratch[2 + i]);
 }
 
+/* Memory vectors 0..n-1 at addr <-> staging slots 0..n-1. */
+static void stage_move(DisasContext *s, TCGv_i64 addr, int n, int vbytes,
+                       bool is_load)
+{
+    TCGv_i64 v = new_tmp_a64(s);
+
+    for (int i = 0; i < n; i++) {
+        for (int half = 0; half < vbytes / 8; half++) {
+            TCGv_i64 a = tcg_temp_new_i64();
+            intptr_t slot = stage_ofs(i) + half * 8;
+
+            tcg_gen_addi_i64(a, addr, i * vbytes + half * 8);
+            if (is_load) {
+                gen_ld(s, v, a, MO_64);
+                tcg_gen_st_i64(v, tcg_env, slot);
+            } else {
+                tcg_gen_ld_i64(v, tcg_env, slot);
+                gen_st(s, v, a, MO_64);
+            }
+            tcg_temp_free_i64(a);
+        }
+    }
+}
+
 static bool ldst_mult_staged(DisasContext *s, TCGv_i64 addr, int rt,
                              int selem, int size, bool q, bool is_load)
 {
     uint32_t vd = tcg_vdesc(size, q, 0);
     int vbytes = q ? 16 : 8;
-    TCGv_i64 v;
 #define V(k) vreg_ofs((rt + (k)) % 32, 0)
 
     if (!tcg_vec_supported(INDEX_op_vec_uzp1, vd) ||
@@ -867,18 +890,8 @@ static bool ldst_mult_staged(DisasContext *s, TCGv_i64 addr, int rt,
         !tcg_vec_supported(INDEX_op_vec_zip2, vd)) {
         return false;
     }
-    v = new_tmp_a64(s);
     if (is_load) {
-        for (int i = 0; i < selem; i++) {
-            for (int half = 0; half < vbytes / 8; half++) {
-                TCGv_i64 a = tcg_temp_new_i64();
-
-                tcg_gen_addi_i64(a, addr, i * vbytes + half * 8);
-                gen_ld(s, v, a, MO_64);
-                tcg_gen_st_i64(v, tcg_env, stage_ofs(i) + half * 8);
-                tcg_temp_free_i64(a);
-            }
-        }
+        stage_move(s, addr, selem, vbytes, true);
         if (selem == 2) {
             tcg_gen_vec3(INDEX_op_vec_uzp1, vd, V(0), stage_ofs(0), stage_ofs(1));
             tcg_gen_vec3(INDEX_op_vec_uzp2, vd, V(1), stage_ofs(0), stage_ofs(1));
@@ -909,16 +922,7 @@ static bool ldst_mult_staged(DisasContext *s, TCGv_i64 addr, int rt,
         tcg_gen_vec3(INDEX_op_vec_zip1, vd, stage_ofs(2), stage_ofs(5), stage_ofs(7));
         tcg_gen_vec3(INDEX_op_vec_zip2, vd, stage_ofs(3), stage_ofs(5), stage_ofs(7));
     }
-    for (int i = 0; i < selem; i++) {
-        for (int half = 0; half < vbytes / 8; half++) {
-            TCGv_i64 a = tcg_temp_new_i64();
-
-            tcg_gen_addi_i64(a, addr, i * vbytes + half * 8);
-            tcg_gen_ld_i64(v, tcg_env, stage_ofs(i) + half * 8);
-            gen_st(s, v, a, MO_64);
-            tcg_temp_free_i64(a);
-        }
-    }
+    stage_move(s, addr, selem, vbytes, false);
     return true;
 #undef V
 }
