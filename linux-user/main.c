@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "accel/tcg-opts.h"
+#include "exec/exec-all.h"
 #include "util/log.h"
 #include "linux-user/user-internal.h"
 
@@ -46,6 +47,8 @@ static void usage(FILE *f)
 "  -0 argv0              argv[0] for the program                   TERN_ARGV0\n"
 "  -s size               stack size (bytes, k/M/G suffix; default 8M) TERN_STACK_SIZE\n"
 "  -strace               log every system call                     TERN_STRACE\n"
+"  -perfmap              write /tmp/perf-PID.map for perf: generated code\n"
+"                        named by guest PC (docs/linux-user.md)     TERN_PERFMAP\n"
 "  -d item[,...]         log items (-d help lists them)            TERN_LOG\n"
 "  -D logfile            write the log to logfile, not stderr      TERN_LOG_FILENAME\n"
 "  -log-append           append to the -D file instead of truncating it\n"
@@ -159,6 +162,7 @@ int main(int argc, char **argv)
     const char *stack_env = getenv("TERN_STACK_SIZE");
     const char *accel_opts = NULL, *err;
     bool strace = getenv("TERN_STRACE") != NULL;
+    bool perfmap = getenv("TERN_PERFMAP") != NULL;
     bool log_append = false;
     uint64_t stack_size = DEFAULT_STACK_SIZE;
     TCGAccelConfig cfg = { 0 };
@@ -211,6 +215,10 @@ int main(int argc, char **argv)
         }
         if (opt_is(o, "strace")) {
             strace = true;
+            continue;
+        }
+        if (opt_is(o, "perfmap")) {
+            perfmap = true;
             continue;
         }
         if (opt_is(o, "log-append")) {
@@ -299,12 +307,16 @@ int main(int argc, char **argv)
         die("-D %s: %s", log_file, strerror(errno));
     }
     tern_loglevel = mask;
+    if (perfmap && !tcg_perfmap_open()) {
+        die("-perfmap: cannot create /tmp/perf-%d.map: %s", (int)getpid(),
+            strerror(errno));
+    }
     user_config.stack_size = stack_size;
     {
         /* For execve: this binary and the options that shape a run. */
         char self[PATH_MAX];
         ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-        char **o = calloc(16, sizeof(char *));
+        char **o = calloc(20, sizeof(char *));
         int k = 0;
 
         if (n > 0) {
@@ -344,6 +356,9 @@ int main(int argc, char **argv)
         }
         if (strace) {
             o[k++] = "-strace";
+        }
+        if (perfmap) {
+            o[k++] = "-perfmap";
         }
         user_config.exec_opts = o;
         user_config.exec_nopts = k;

@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "util/log.h"
+#include "exec/exec-all.h"
 #include "linux-user/user-internal.h"
 
 /* ------------------------------------------------------------------ */
@@ -446,6 +447,11 @@ static int64_t do_openat(int dirfd, uint64_t upath, int64_t flags, int mode)
 
 void user_exit(int status)
 {
+    if (tern_log_enabled(LOG_STATS)) {
+        FILE *f = tern_log_lock();
+        tcg_dump_stats(f);
+        tern_log_unlock(f);
+    }
     fflush(stdout);
     fflush(stderr);
     _exit(status);

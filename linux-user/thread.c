@@ -189,6 +189,7 @@ static int64_t new_process(CPUARMState *env, uint64_t flags, uint64_t newsp,
     if (pid == 0) {
         int tid = (int)syscall(SYS_gettid);
         nthreads = 1;
+        tcg_perfmap_fork_child();
         signal_fork_child(thread_ts);
         if (newsp) {
             env->xregs[31] = newsp;

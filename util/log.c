@@ -34,6 +34,7 @@ static const struct {
     { "page",         LOG_PAGE,        "page mappings" },
     { "nochain",      LOG_NOCHAIN,     "do not chain blocks (not a log)" },
     { "strace",       LOG_STRACE,      "system calls (user mode)" },
+    { "stats",        LOG_STATS,       "block cache statistics at exit" },
 };
 
 #define N_LOG_ITEMS (sizeof(log_items) / sizeof(log_items[0]))

@@ -659,3 +659,33 @@ void tb_get_stats(TBStats *st)
     st->code_used = e->ctx->code_gen_ptr - e->code_start;
     tb_unlock();
 }
+
+/* -d stats: the block cache's counters and each vCPU's, on f. */
+void tcg_dump_stats(FILE *f)
+{
+    TCGEngine *e = &tcg_engine;
+    TBStats st;
+
+    tb_get_stats(&st);
+    fprintf(f, "blocks translated %llu, live %llu, invalidated %llu, "
+            "retried smaller %llu; full flushes %llu\n",
+            (unsigned long long)st.translated, (unsigned long long)st.live,
+            (unsigned long long)st.invalidated,
+            (unsigned long long)st.retries_too_big,
+            (unsigned long long)st.flushes);
+    fprintf(f, "links made %llu, reset %llu; code buffer %zu of %zu KiB\n",
+            (unsigned long long)st.links, (unsigned long long)st.unlinks,
+            st.code_used / 1024, st.code_size / 1024);
+    tb_lock();
+    for (CPUState *cpu = e->cpus; cpu; cpu = cpu->next_cpu) {
+        fprintf(f, "cpu %d: blocks entered from the loop %llu, translated "
+                "%llu, linked %llu, indirect-branch probe misses %llu, "
+                "exit requests %llu\n", cpu->cpu_index,
+                (unsigned long long)cpu->stats.tb_exec,
+                (unsigned long long)cpu->stats.tb_translated,
+                (unsigned long long)cpu->stats.tb_linked,
+                (unsigned long long)cpu->stats.lookup_calls,
+                (unsigned long long)cpu->stats.exits_requested);
+    }
+    tb_unlock();
+}

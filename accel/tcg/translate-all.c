@@ -343,6 +343,7 @@ TranslationBlock *tb_gen_code(CPUState *cpu, uint64_t pc, uint64_t cs_base,
 
     e->pending_tb = NULL;
     tb_register(tb);
+    tcg_perfmap_add(tb);
     if (tb->phys_pc != (uint64_t)-1) {
         tb_link_page_and_hash(tb);
     }

@@ -222,6 +222,15 @@ void tb_jmp_cache_set(CPUState *cpu, TranslationBlock *tb);
 /* Drop the entries whose block starts on or runs into page. */
 void tb_jmp_cache_drop_pages(CPUState *cpu, uint64_t page, uint64_t mask);
 
+/*
+ * -perfmap: write /tmp/perf-PID.map, naming each block's host code by its
+ * guest PC for `perf report` (accel/tcg/perfmap.c).  False if the file
+ * cannot be created.
+ */
+bool tcg_perfmap_open(void);
+void tcg_perfmap_add(const TranslationBlock *tb);
+void tcg_perfmap_fork_child(void);      /* the child's own map */
+
 /* The translation lock: protects the code buffer, the TB hash, page lists
  * and links.  Recursive for the owning thread. */
 void tb_lock(void);
@@ -240,5 +249,7 @@ typedef struct TBStats {
     size_t code_size;          /* usable bytes */
 } TBStats;
 void tb_get_stats(TBStats *st);
+/* -d stats: print the counters above and each vCPU's (CPUExecStats). */
+void tcg_dump_stats(FILE *f);
 
 #endif

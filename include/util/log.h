@@ -21,6 +21,7 @@ enum {
     LOG_PAGE        = 1 << 9,   /* page mappings */
     LOG_NOCHAIN     = 1 << 10,  /* do not chain blocks */
     LOG_STRACE      = 1 << 11,  /* syscalls (user mode) */
+    LOG_STATS       = 1 << 12,  /* translation statistics at exit */
 };
 
 extern int tern_loglevel;
