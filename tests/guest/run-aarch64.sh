@@ -52,7 +52,7 @@ done
 mapfile -t names < <(printf '%s\n' "${names[@]}" | sort -u | sed '/^$/d')
 
 # tern-aarch64's own error handling and options (see cli_checks below).
-NCLI=21
+NCLI=23
 echo "1..$(( ${#names[@]} * ${#backends[@]} + NCLI ))"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tern-guest.XXXXXX")
@@ -163,6 +163,22 @@ PYEOF
         cli_check "-0 sets argv[0]" 0 'argv\[0\]="renamed"' -0 renamed "$args"
         cli_check "-E and -U edit the environment" 0 "^env=B=2$" \
             -E A=1,B=2 -U A "$args"
+        cli_check "-d stats prints the block counters" 0 \
+            "^blocks translated [1-9][0-9]*, live" -d stats "$hello"
+        # -perfmap: /tmp/perf-PID.map names each block by its guest PC.
+        num=$((num + 1))
+        # (no timeout(1) in front: the map is named after tern's own pid)
+        "$TERN" -perfmap "$hello" > /dev/null 2>&1 < /dev/null &
+        local pid=$!
+        wait "$pid"
+        if grep -Eq '^[0-9a-f]+ [0-9a-f]+ tern:0x4[0-9a-f]{5}$' "/tmp/perf-$pid.map" &&
+           ! grep -Evq '^[0-9a-f]+ [0-9a-f]+ tern:0x[0-9a-f]+$' "/tmp/perf-$pid.map"; then
+            echo "ok $num - cli: -perfmap writes /tmp/perf-PID.map"
+        else
+            echo "not ok $num - cli: -perfmap writes /tmp/perf-PID.map"
+            head -n 5 "/tmp/perf-$pid.map" 2>&1 | comment
+        fi
+        rm -f "/tmp/perf-$pid.map"
         # -D: the exec'd child's tern appends to the parent's log.
         num=$((num + 1))
         (cd "$BUILD/tests/guest/aarch64" &&
@@ -179,7 +195,8 @@ PYEOF
         fi
     else
         for d in RISC-V arm32 phnum phoff p_filesz p_offset interp \
-                 "truncated ELF" "-strace" "-0" "-E/-U" "-D across execve"; do
+                 "truncated ELF" "-strace" "-0" "-E/-U" "-d stats" "-perfmap" \
+                 "-D across execve"; do
             num=$((num + 1))
             echo "ok $num - cli: $d # SKIP no AArch64 cross compiler"
         done
