@@ -429,6 +429,43 @@ static void report_unmapped(VCPU *cpu, const char *kind, bool is_write, uint64_t
     }
 }
 
+/*
+ * An INT3 KVM says it could not emulate: deliver the breakpoint trap
+ * ourselves (RIP past the INT3, #BP injected, as the instruction does).
+ * Only some nested KVMs get here (kvm_pvm, docs/kvm.md); with
+ * hardware virtualization INT3 never needs KVM's emulator.
+ */
+static bool deliver_int3(VCPU *cpu, struct kvm_run *run)
+{
+    KVMVCPU *k = cpu->accel;
+    struct kvm_regs regs;
+    struct kvm_vcpu_events ev;
+    uint8_t insn;
+
+    if (run->emulation_failure.ndata >= 1 &&
+        (run->emulation_failure.flags &
+         KVM_INTERNAL_ERROR_EMULATION_FLAG_INSTRUCTION_BYTES) &&
+        run->emulation_failure.insn_size >= 1) {
+        insn = run->emulation_failure.insn_bytes[0];
+    } else {
+        return false;
+    }
+    if (insn != 0xcc || ioctl(k->fd, KVM_GET_REGS, &regs) < 0 ||
+        ioctl(k->fd, KVM_GET_VCPU_EVENTS, &ev) < 0) {
+        return false;
+    }
+    regs.rip += 1;
+    memset(&ev.exception, 0, sizeof(ev.exception));
+    ev.exception.injected = 1;
+    ev.exception.nr = 3;
+    ev.flags = 0;
+    if (ioctl(k->fd, KVM_SET_REGS, &regs) < 0 ||
+        ioctl(k->fd, KVM_SET_VCPU_EVENTS, &ev) < 0) {
+        return false;
+    }
+    return true;
+}
+
 /* Returns false when the vCPU must stop (fatal exit). */
 static bool handle_exit(VCPU *cpu, struct kvm_run *run)
 {
@@ -512,6 +549,10 @@ static bool handle_exit(VCPU *cpu, struct kvm_run *run)
         return false;
     }
     case KVM_EXIT_INTERNAL_ERROR: {
+        if (run->internal.suberror == KVM_INTERNAL_ERROR_EMULATION &&
+            deliver_int3(cpu, run)) {
+            return true;
+        }
         g_autofree char *what = g_strdup_printf(
             "KVM internal error (KVM_EXIT_INTERNAL_ERROR, suberror %u%s)",
             run->internal.suberror,

@@ -19,8 +19,7 @@
 
 static intptr_t cvofs(int n, int half)
 {
-    return (intptr_t)(offsetof(CPUARMState, vregs) + n * sizeof(ARMVReg)
-                      + 8 * half);
+    return vreg_ofs(n, 8 * half);
 }
 
 static void call_crypto(void (*gen)(TCGv_ptr, TCGv_i32), uint32_t desc)

@@ -23,8 +23,7 @@ uint64_t a64_vfp_expand_imm(int imm8, int d);
 
 static intptr_t fofs(int n, int half)
 {
-    return (intptr_t)(offsetof(CPUARMState, vregs) + n * sizeof(ARMVReg)
-                      + 8 * half);
+    return vreg_ofs(n, 8 * half);
 }
 
 /* H, S (zero-extended) or D register n. */

@@ -147,12 +147,6 @@ static TCGv_i64 guest_base_arg(void)
     return tcg_constant_i64((int64_t)tcg_ctx->guest_base);
 }
 
-/* Offsets in CPUARMState of a vector register's bytes (host is LE). */
-static intptr_t vreg_ofs(int n, int byte)
-{
-    return (intptr_t)(offsetof(CPUARMState, vregs) + n * sizeof(ARMVReg)
-                      + byte);
-}
 
 /* Store size bytes (1 << size; size <= 3) of val into Vn at byte ofs. */
 static void gen_st_vreg_elt(TCGv_i64 val, int n, int byte, int size)

@@ -30,16 +30,11 @@ extern const A64Pattern a64_fp_patterns[];
      (uint32_t)(op) << 19 | (uint32_t)(scalar) << 24 |                     \
      (uint32_t)(extra) << 25)
 
-static intptr_t vofs(int n, int byte)
-{
-    return (intptr_t)(offsetof(CPUARMState, vregs) + n * sizeof(ARMVReg)
-                      + byte);
-}
 
 /* Element idx of size (log2 bytes) of Vn, zero- or sign-extended. */
 static void ld_elt(TCGv_i64 v, int n, int idx, int size, bool sign)
 {
-    intptr_t o = vofs(n, idx << size);
+    intptr_t o = vreg_ofs(n, idx << size);
 
     switch (size) {
     case 0:
@@ -61,7 +56,7 @@ static void ld_elt(TCGv_i64 v, int n, int idx, int size, bool sign)
 
 static void st_elt(TCGv_i64 v, int n, int idx, int size)
 {
-    intptr_t o = vofs(n, idx << size);
+    intptr_t o = vreg_ofs(n, idx << size);
 
     switch (size) {
     case 0:
@@ -81,15 +76,15 @@ static void st_elt(TCGv_i64 v, int n, int idx, int size)
 
 static void clear_high(int n)
 {
-    tcg_gen_st_i64(tcg_constant_i64(0), tcg_env, vofs(n, 8));
+    tcg_gen_st_i64(tcg_constant_i64(0), tcg_env, vreg_ofs(n, 8));
 }
 
 /* Vd = the 64-bit pattern v in both halves (Q) or the low half. */
 static void st_dup64(TCGv_i64 v, int rd, bool q)
 {
-    tcg_gen_st_i64(v, tcg_env, vofs(rd, 0));
+    tcg_gen_st_i64(v, tcg_env, vreg_ofs(rd, 0));
     if (q) {
-        tcg_gen_st_i64(v, tcg_env, vofs(rd, 8));
+        tcg_gen_st_i64(v, tcg_env, vreg_ofs(rd, 8));
     } else {
         clear_high(rd);
     }
@@ -235,7 +230,7 @@ static bool trans_scalar_copy(DisasContext *s, uint32_t insn)
     }
     t = new_tmp_a64(s);
     ld_elt(t, rn, imm5 >> (size + 1), size, false);
-    tcg_gen_st_i64(t, tcg_env, vofs(rd, 0));
+    tcg_gen_st_i64(t, tcg_env, vreg_ofs(rd, 0));
     clear_high(rd);
     return true;
 }
@@ -325,13 +320,13 @@ static bool trans_modimm(DisasContext *s, uint32_t insn)
         TCGv_i64 t = new_tmp_a64(s);
 
         for (int h = 0; h < (q ? 2 : 1); h++) {
-            tcg_gen_ld_i64(t, tcg_env, vofs(rd, 8 * h));
+            tcg_gen_ld_i64(t, tcg_env, vreg_ofs(rd, 8 * h));
             if (op) {
                 tcg_gen_andi_i64(t, t, (int64_t)~imm);
             } else {
                 tcg_gen_ori_i64(t, t, (int64_t)imm);
             }
-            tcg_gen_st_i64(t, tcg_env, vofs(rd, 8 * h));
+            tcg_gen_st_i64(t, tcg_env, vreg_ofs(rd, 8 * h));
         }
         if (!q) {
             clear_high(rd);
@@ -415,8 +410,8 @@ static bool logic_3same(DisasContext *s, uint32_t insn)
     d = new_tmp_a64(s);
     t = new_tmp_a64(s);
     for (int h = 0; h < (q ? 2 : 1); h++) {
-        tcg_gen_ld_i64(n, tcg_env, vofs(rn, 8 * h));
-        tcg_gen_ld_i64(m, tcg_env, vofs(rm, 8 * h));
+        tcg_gen_ld_i64(n, tcg_env, vreg_ofs(rn, 8 * h));
+        tcg_gen_ld_i64(m, tcg_env, vreg_ofs(rm, 8 * h));
         switch (u << 2 | size) {
         case 0: tcg_gen_and_i64(d, n, m); break;        /* AND */
         case 1: tcg_gen_andc_i64(d, n, m); break;       /* BIC */
@@ -424,25 +419,25 @@ static bool logic_3same(DisasContext *s, uint32_t insn)
         case 3: tcg_gen_orc_i64(d, n, m); break;        /* ORN */
         case 4: tcg_gen_xor_i64(d, n, m); break;        /* EOR */
         case 5:                                         /* BSL: m ^ ((n ^ m) & d) */
-            tcg_gen_ld_i64(d, tcg_env, vofs(rd, 8 * h));
+            tcg_gen_ld_i64(d, tcg_env, vreg_ofs(rd, 8 * h));
             tcg_gen_xor_i64(t, n, m);
             tcg_gen_and_i64(t, t, d);
             tcg_gen_xor_i64(d, m, t);
             break;
         case 6:                                         /* BIT: d ^ ((d ^ n) & m) */
-            tcg_gen_ld_i64(d, tcg_env, vofs(rd, 8 * h));
+            tcg_gen_ld_i64(d, tcg_env, vreg_ofs(rd, 8 * h));
             tcg_gen_xor_i64(t, d, n);
             tcg_gen_and_i64(t, t, m);
             tcg_gen_xor_i64(d, d, t);
             break;
         default:                                        /* BIF: d ^ ((d ^ n) & ~m) */
-            tcg_gen_ld_i64(d, tcg_env, vofs(rd, 8 * h));
+            tcg_gen_ld_i64(d, tcg_env, vreg_ofs(rd, 8 * h));
             tcg_gen_xor_i64(t, d, n);
             tcg_gen_andc_i64(t, t, m);
             tcg_gen_xor_i64(d, d, t);
             break;
         }
-        tcg_gen_st_i64(d, tcg_env, vofs(rd, 8 * h));
+        tcg_gen_st_i64(d, tcg_env, vreg_ofs(rd, 8 * h));
     }
     if (!q) {
         clear_high(rd);

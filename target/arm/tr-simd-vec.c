@@ -17,7 +17,7 @@
 
 static intptr_t vreg(int n)
 {
-    return (intptr_t)(offsetof(CPUARMState, vregs) + n * sizeof(ARMVReg));
+    return vreg_ofs(n, 0);
 }
 
 /* Slots the front end uses for intermediate values and zero. */

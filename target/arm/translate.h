@@ -93,6 +93,13 @@ static inline uint64_t sextract64(uint64_t v, int pos, int len)
     return (uint64_t)((int64_t)(v << (64 - pos - len)) >> (64 - len));
 }
 
+/* Offset in CPUARMState of byte `byte` of V register n (host is LE). */
+static inline intptr_t vreg_ofs(int n, int byte)
+{
+    return (intptr_t)(offsetof(CPUARMState, vregs) + n * sizeof(ARMVReg)
+                      + byte);
+}
+
 /* A temp that lives until the end of the current instruction. */
 TCGv_i64 new_tmp_a64(DisasContext *s);
 /* A zero temp (XZR reads) that lives until the end of the insn. */
