@@ -430,16 +430,21 @@ static void report_unmapped(VCPU *cpu, const char *kind, bool is_write, uint64_t
 }
 
 /*
- * An INT3 KVM says it could not emulate: deliver the breakpoint trap
- * ourselves (RIP past the INT3, #BP injected, as the instruction does).
- * Only some nested KVMs get here (kvm_pvm, docs/kvm.md); with
- * hardware virtualization INT3 never needs KVM's emulator.
+ * Instructions KVM says it could not emulate, which tern completes
+ * itself.  Only some nested KVMs get here (kvm_pvm emulates guest kernel
+ * code and lacks a few instructions, docs/kvm.md); with hardware
+ * virtualization these never need KVM's emulator.
+ *   INT3   the breakpoint trap: RIP past it, #BP injected
+ *   FWAIT  waits for pending x87 exceptions: with none pending (FSW.ES
+ *          clear) it does nothing; otherwise it is left to fail
+ * Returns false for anything else (the caller reports the exit).
  */
-static bool deliver_int3(VCPU *cpu, struct kvm_run *run)
+static bool complete_unemulated(VCPU *cpu, struct kvm_run *run)
 {
     KVMVCPU *k = cpu->accel;
     struct kvm_regs regs;
     struct kvm_vcpu_events ev;
+    struct kvm_fpu fpu;
     uint8_t insn;
 
     if (run->emulation_failure.ndata >= 1 &&
@@ -450,8 +455,17 @@ static bool deliver_int3(VCPU *cpu, struct kvm_run *run)
     } else {
         return false;
     }
-    if (insn != 0xcc || ioctl(k->fd, KVM_GET_REGS, &regs) < 0 ||
-        ioctl(k->fd, KVM_GET_VCPU_EVENTS, &ev) < 0) {
+    if ((insn != 0xcc && insn != 0x9b) || ioctl(k->fd, KVM_GET_REGS, &regs) < 0) {
+        return false;
+    }
+    if (insn == 0x9b) {
+        if (ioctl(k->fd, KVM_GET_FPU, &fpu) < 0 || (fpu.fsw & 0x80)) {
+            return false;
+        }
+        regs.rip += 1;
+        return ioctl(k->fd, KVM_SET_REGS, &regs) == 0;
+    }
+    if (ioctl(k->fd, KVM_GET_VCPU_EVENTS, &ev) < 0) {
         return false;
     }
     regs.rip += 1;
@@ -459,11 +473,8 @@ static bool deliver_int3(VCPU *cpu, struct kvm_run *run)
     ev.exception.injected = 1;
     ev.exception.nr = 3;
     ev.flags = 0;
-    if (ioctl(k->fd, KVM_SET_REGS, &regs) < 0 ||
-        ioctl(k->fd, KVM_SET_VCPU_EVENTS, &ev) < 0) {
-        return false;
-    }
-    return true;
+    return ioctl(k->fd, KVM_SET_REGS, &regs) == 0 &&
+           ioctl(k->fd, KVM_SET_VCPU_EVENTS, &ev) == 0;
 }
 
 /* Returns false when the vCPU must stop (fatal exit). */
@@ -550,7 +561,7 @@ static bool handle_exit(VCPU *cpu, struct kvm_run *run)
     }
     case KVM_EXIT_INTERNAL_ERROR: {
         if (run->internal.suberror == KVM_INTERNAL_ERROR_EMULATION &&
-            deliver_int3(cpu, run)) {
+            complete_unemulated(cpu, run)) {
             return true;
         }
         g_autofree char *what = g_strdup_printf(

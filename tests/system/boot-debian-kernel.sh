@@ -16,8 +16,9 @@
 #                        machine's nested KVM runs guest CPL 0 at about
 #                        1 us per instruction, a kernel boot takes minutes)
 #   TERN_SLOW_CPU        -cpu value (default: host without xsave and its
-#                        relatives, which fail under this nested KVM, and
-#                        without cx16, whose locked form fails too)
+#                        relatives, which fail under this nested KVM,
+#                        without cx16, whose locked form fails too, and
+#                        without smap, whose CLAC/STAC it cannot emulate)
 #   TERN_SLOW_SMP        -smp value (default 1: Debian's cloud kernel is
 #                        built without CONFIG_X86_MPPARSE, so it finds
 #                        further CPUs only through ACPI, which tern lacks)
@@ -36,13 +37,14 @@ case $BUILD in /*) ;; *) BUILD=$SRC/$BUILD ;; esac
 DIR=$BUILD/amd64-kernel
 TERN=$BUILD/tern-system-x86_64
 TIMEOUT=${TERN_SLOW_TIMEOUT:-3600}
-CPU=${TERN_SLOW_CPU:-host,-xsave,-xsaveopt,-xsavec,-xsaves,-avx,-avx2,-cx16}
+CPU=${TERN_SLOW_CPU:-host,-xsave,-xsaveopt,-xsavec,-xsaves,-avx,-avx2,-cx16,-smap}
 SMP=${TERN_SLOW_SMP:-1}
 MEM=${TERN_SLOW_MEM:-512M}
 # On a kvm_pvm host the guest sees the host's CPUID whatever -cpu says:
-# noxsave and clearcpuid keep the kernel itself off XSAVE and CMPXCHG16B.
+# noxsave and clearcpuid keep the kernel itself off XSAVE, CMPXCHG16B and
+# SMAP's CLAC/STAC.
 # no_timer_check, tsc=reliable and mitigations=off save CPL 0 work.
-APPEND="console=ttyS0 earlyprintk=ttyS0 panic=-1 noxsave clearcpuid=cx16 no_timer_check tsc=reliable mitigations=off ${TERN_SLOW_APPEND:-}"
+APPEND="console=ttyS0 earlyprintk=ttyS0 panic=-1 noxsave clearcpuid=cx16,smap,popcnt,bmi1,bmi2,adx,movbe,sse4_2,rdtscp,rdpid,clwb,invpcid,pcid,monitor idle=halt no_timer_check tsc=reliable mitigations=off ${TERN_SLOW_APPEND:-}"
 LOG=$DIR/boot.log
 RAW=$DIR/boot.raw
 ERR=$DIR/boot.stderr
