@@ -246,7 +246,6 @@ static void host_signal_handler(int sig, siginfo_t *si, void *puc)
 {
     int saved_errno = errno;
 
-    (void)puc;
     if (sig_is_sync(sig) && si->si_code > 0) {
         /* SIGILL/SIGFPE/SIGTRAP raised by tern's own code: a bug. */
         char buf[160];
@@ -260,6 +259,7 @@ static void host_signal_handler(int sig, siginfo_t *si, void *puc)
         abort();
     }
     queue_host_signal(sig, si);
+    safe_syscall_adjust_pc(puc);
     errno = saved_errno;
 }
 

@@ -112,8 +112,8 @@ static int64_t do_mmsg(bool recv, int fd, uint64_t umsg, unsigned vlen,
     memset(&v, 0, sizeof(v));
     r = msgvec_lock(&v, umsg, vlen, recv);
     if (r == 0) {
-        r = recv ? hret(syscall(SYS_recvmmsg, fd, v.h, vlen, flags, tsp))
-                 : hret(syscall(SYS_sendmmsg, fd, v.h, vlen, flags));
+        r = recv ? hret(safe_syscall(SYS_recvmmsg, fd, v.h, vlen, flags, tsp))
+                 : hret(safe_syscall(SYS_sendmmsg, fd, v.h, vlen, flags));
     }
     /* Report what was transferred, message by message. */
     for (int64_t i = 0; i < r; i++) {
@@ -149,7 +149,7 @@ static int64_t do_sendfile(int out_fd, int in_fd, uint64_t uoff, uint64_t count)
     if (uoff && !(off = lock_user(uoff, 8, PAGE_READ | PAGE_WRITE))) {
         return -EFAULT;
     }
-    return hret(syscall(SYS_sendfile, out_fd, in_fd, off, (size_t)count));
+    return hret(safe_syscall(SYS_sendfile, out_fd, in_fd, off, (size_t)count));
 }
 
 static int64_t do_signalfd4(int fd, uint64_t umask, uint64_t size, int flags)

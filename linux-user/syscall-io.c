@@ -72,7 +72,7 @@ static int64_t do_ppoll(uint64_t ufds, uint64_t nfds, uint64_t uts,
             return e;
         }
     }
-    r = syscall(SYS_ppoll, fds, (unsigned long)nfds, ts, uset ? &hset : NULL,
+    r = safe_syscall(SYS_ppoll, fds, (unsigned long)nfds, ts, uset ? &hset : NULL,
                 (size_t)8);
     r = hret(r);
     if (uset) {
@@ -110,7 +110,7 @@ static int64_t do_pselect6(int64_t nfds, uint64_t ur, uint64_t uw, uint64_t ue,
     }
     hsig.set = &hset;
     hsig.len = 8;
-    ret = hret(syscall(SYS_pselect6, (int)nfds, r, w, e, ts,
+    ret = hret(safe_syscall(SYS_pselect6, (int)nfds, r, w, e, ts,
                        sig[0] ? &hsig : NULL));
     if (sig[0]) {
         signal_temp_mask_end(gmask, ret == -EINTR);
@@ -168,10 +168,10 @@ static int64_t do_epoll_wait(int epfd, uint64_t uev, int maxevents,
     /* Fewer at a time is allowed: the rest stay ready for the next call. */
     max = maxevents < EPOLL_HOST_MAX ? maxevents : EPOLL_HOST_MAX;
     if (pwait2) {
-        r = syscall(SYS_epoll_pwait2, epfd, hev, max, ts, uset ? &hset : NULL,
+        r = safe_syscall(SYS_epoll_pwait2, epfd, hev, max, ts, uset ? &hset : NULL,
                     (size_t)8);
     } else {
-        r = syscall(SYS_epoll_pwait, epfd, hev, max, timeout_ms,
+        r = safe_syscall(SYS_epoll_pwait, epfd, hev, max, timeout_ms,
                     uset ? &hset : NULL, (size_t)8);
     }
     r = hret(r);
@@ -248,7 +248,7 @@ static int64_t do_msg(int num, int fd, uint64_t umsg, int flags)
         return -EFAULT;
     }
     m.msg_flags = (int)g[6];
-    r = hret(syscall(recv ? SYS_recvmsg : SYS_sendmsg, fd, &m, flags));
+    r = hret(safe_syscall(recv ? SYS_recvmsg : SYS_sendmsg, fd, &m, flags));
     if (recv && r >= 0) {
         uint32_t namelen = m.msg_namelen;
         uint64_t controllen = m.msg_controllen;
@@ -287,7 +287,7 @@ static int64_t do_socket_call(int num, uint64_t a1, uint64_t a2, uint64_t a3,
         if (!opt_buf(a2, (uint32_t)a3, PAGE_READ, &addr)) {
             return -EFAULT;
         }
-        return hret(syscall(num == 200 ? SYS_bind : SYS_connect, fd, addr,
+        return hret(safe_syscall(num == 200 ? SYS_bind : SYS_connect, fd, addr,
                             (socklen_t)a3));
     case 201:                                   /* listen */
         return hret(listen(fd, (int)a2));
@@ -300,8 +300,8 @@ static int64_t do_socket_call(int num, uint64_t a1, uint64_t a2, uint64_t a3,
             return e;
         }
         switch (num) {
-        case 202: return hret(syscall(SYS_accept4, fd, addr, len, 0));
-        case 242: return hret(syscall(SYS_accept4, fd, addr, len, (int)a4));
+        case 202: return hret(safe_syscall(SYS_accept4, fd, addr, len, 0));
+        case 242: return hret(safe_syscall(SYS_accept4, fd, addr, len, (int)a4));
         case 204: return hret(syscall(SYS_getsockname, fd, addr, len));
         default:  return hret(syscall(SYS_getpeername, fd, addr, len));
         }
@@ -310,7 +310,7 @@ static int64_t do_socket_call(int num, uint64_t a1, uint64_t a2, uint64_t a3,
             !opt_buf(a5, (uint32_t)a6, PAGE_READ, &addr)) {
             return -EFAULT;
         }
-        return hret(syscall(SYS_sendto, fd, buf, (size_t)a3, (int)a4, addr,
+        return hret(safe_syscall(SYS_sendto, fd, buf, (size_t)a3, (int)a4, addr,
                             (socklen_t)a6));
     case 207:                                   /* recvfrom */
         if (!opt_buf(a2, a3, PAGE_WRITE, &buf) || (a3 && !buf)) {
@@ -320,7 +320,7 @@ static int64_t do_socket_call(int num, uint64_t a1, uint64_t a2, uint64_t a3,
         if (e) {
             return e;
         }
-        return hret(syscall(SYS_recvfrom, fd, buf, (size_t)a3, (int)a4, addr,
+        return hret(safe_syscall(SYS_recvfrom, fd, buf, (size_t)a3, (int)a4, addr,
                             len));
     case 208:                                   /* setsockopt */
         if (!opt_buf(a4, (uint32_t)a5, PAGE_READ, &buf)) {

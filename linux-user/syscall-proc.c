@@ -289,7 +289,7 @@ int64_t do_wait4(int pid, uint64_t ustatus, int options, uint64_t urusage)
         return -EFAULT;
     }
     {
-        long r = syscall(SYS_wait4, pid, status, options, ru);
+        long r = safe_syscall(SYS_wait4, pid, status, options, ru);
         return r < 0 ? -errno : r;
     }
 }
@@ -306,6 +306,6 @@ int64_t do_waitid(int idtype, int id, uint64_t uinfo, int options,
     if (urusage && !(ru = lock_user(urusage, 144, PAGE_WRITE))) {
         return -EFAULT;
     }
-    r = syscall(SYS_waitid, idtype, id, info, options, ru);
+    r = safe_syscall(SYS_waitid, idtype, id, info, options, ru);
     return r < 0 ? -errno : r;
 }

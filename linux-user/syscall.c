@@ -268,7 +268,7 @@ static int64_t do_ioctl(int fd, uint64_t cmd, uint64_t arg)
     }
     {
         GUEST_BUF(p, arg, size, access);
-        return host_ret(syscall(SYS_ioctl, fd, (unsigned long)cmd, p));
+        return host_ret(safe_syscall(SYS_ioctl, fd, (unsigned long)cmd, p));
     }
 }
 
@@ -301,7 +301,7 @@ static int64_t do_fcntl(int fd, int cmd, uint64_t arg)
     case 6: case 7: case 37: case 38: /* F_SETLK(W), F_OFD_SETLK(W) */
     {
         GUEST_BUF(p, arg, 32, PAGE_READ);
-        return host_ret(syscall(SYS_fcntl, fd, cmd, p));
+        return host_ret(safe_syscall(SYS_fcntl, fd, cmd, p));   /* may wait */
     }
     case 15: case 16:               /* F_SETOWN_EX, F_GETOWN_EX: 8 bytes */
     {
@@ -353,7 +353,7 @@ static int64_t do_futex(uint64_t uaddr, int op, uint32_t val, uint64_t timeout,
     default:
         break;
     }
-    return host_ret(syscall(SYS_futex, h1, op, val, ht ? ht : (void *)val2,
+    return host_ret(safe_syscall(SYS_futex, h1, op, val, ht ? ht : (void *)val2,
                             h2, val3));
 }
 
@@ -440,7 +440,7 @@ static int64_t do_openat(int dirfd, uint64_t upath, int64_t flags, int mode)
         }
     }
     p = user_path(p, pbuf, sizeof(pbuf));
-    return host_ret(syscall(SYS_openat, dirfd, p, hflags, mode));
+    return host_ret(safe_syscall(SYS_openat, dirfd, p, hflags, mode));
 }
 
 /* ------------------------------------------------------------------ */
@@ -487,11 +487,11 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
     /* --- files --------------------------------------------------- */
     case 63: {                                   /* read */
         GUEST_BUF(p, a2, a3, PAGE_WRITE);
-        return host_ret(read((int)a1, p, a3));
+        return host_ret(safe_syscall(SYS_read, (int)a1, p, a3));
     }
     case 64: {                                   /* write */
         GUEST_BUF(p, a2, a3, PAGE_READ);
-        return host_ret(write((int)a1, p, a3));
+        return host_ret(safe_syscall(SYS_write, (int)a1, p, a3));
     }
     case 65: case 66: case 69: case 70: {        /* readv writev preadv pwritev */
         struct iovec iov[T_IOV_MAX];
@@ -501,19 +501,19 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
             return n;
         }
         switch (num) {
-        case 65: return host_ret(readv((int)a1, iov, (int)n));
-        case 66: return host_ret(writev((int)a1, iov, (int)n));
-        case 69: return host_ret(syscall(SYS_preadv, (int)a1, iov, (int)n, a4, 0));
-        default: return host_ret(syscall(SYS_pwritev, (int)a1, iov, (int)n, a4, 0));
+        case 65: return host_ret(safe_syscall(SYS_readv, (int)a1, iov, (int)n));
+        case 66: return host_ret(safe_syscall(SYS_writev, (int)a1, iov, (int)n));
+        case 69: return host_ret(safe_syscall(SYS_preadv, (int)a1, iov, (int)n, a4, 0));
+        default: return host_ret(safe_syscall(SYS_pwritev, (int)a1, iov, (int)n, a4, 0));
         }
     }
     case 67: {                                   /* pread64 */
         GUEST_BUF(p, a2, a3, PAGE_WRITE);
-        return host_ret(pread((int)a1, p, a3, (off_t)a4));
+        return host_ret(safe_syscall(SYS_pread64, (int)a1, p, a3, (off_t)a4));
     }
     case 68: {                                   /* pwrite64 */
         GUEST_BUF(p, a2, a3, PAGE_READ);
-        return host_ret(pwrite((int)a1, p, a3, (off_t)a4));
+        return host_ret(safe_syscall(SYS_pwrite64, (int)a1, p, a3, (off_t)a4));
     }
     case 56:                                     /* openat */
         return do_openat((int)a1, a2, (int64_t)a3, (int)a4);
@@ -630,7 +630,7 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
     case 82: return host_ret(fsync((int)a1));
     case 83: return host_ret(fdatasync((int)a1));
     case 81: sync(); return 0;
-    case 32: return host_ret(flock((int)a1, (int)a2));
+    case 32: return host_ret(safe_syscall(SYS_flock, (int)a1, (int)a2));
     case 223:                                    /* fadvise64 */
         return -posix_fadvise((int)a1, (off_t)a2, (off_t)a3, (int)a4);
     case 43: case 44: {                          /* statfs, fstatfs: same layout (120 bytes) */
@@ -855,7 +855,7 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
         if (a2 && !(rem = lock_user(a2, 16, PAGE_WRITE))) {
             return -EFAULT;
         }
-        return host_ret(syscall(SYS_nanosleep, req, rem));
+        return host_ret(safe_syscall(SYS_nanosleep, req, rem));
     }
     case 115: {                                  /* clock_nanosleep */
         void *rem = NULL;
@@ -863,7 +863,7 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
         if (a4 && !(rem = lock_user(a4, 16, PAGE_WRITE))) {
             return -EFAULT;
         }
-        return host_ret(syscall(SYS_clock_nanosleep, (int)a1, (int)a2, req, rem));
+        return host_ret(safe_syscall(SYS_clock_nanosleep, (int)a1, (int)a2, req, rem));
     }
 
     case 102: {                                  /* getitimer: same layout */

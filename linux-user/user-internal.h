@@ -227,6 +227,22 @@ typedef struct TaskState {
 
 extern __thread TaskState *thread_ts;
 
+/*
+ * A host syscall that may block (safe-syscall.c): like syscall(2), -1
+ * with errno on failure, but a guest signal that arrives just before the
+ * call starts waiting makes it return EINTR instead of blocking.
+ * safe_syscall(SYS_read, fd, buf, n): up to six arguments.
+ */
+long safe_syscall6(long nr, long a1, long a2, long a3, long a4, long a5,
+                   long a6);
+#define safe_syscall(...) safe_syscall_pick(__VA_ARGS__, 0, 0, 0, 0, 0, 0, 0)
+#define safe_syscall_pick(nr, a, b, c, d, e, f, ...)                         \
+    safe_syscall6((long)(nr), (long)(a), (long)(b), (long)(c), (long)(d),    \
+                  (long)(e), (long)(f))
+/* From the host signal handler: move a pc between the check and the
+ * syscall instruction to the "interrupted" exit. */
+void safe_syscall_adjust_pc(void *puc);
+
 /* Run the CPU until the guest exits; never returns. */
 void cpu_loop(CPUARMState *env) __attribute__((noreturn));
 
