@@ -97,6 +97,19 @@ long safe_syscall6(long nr, long a1, long a2, long a3, long a4, long a5,
     return r;
 }
 
+long safe_syscall_masked(const uint64_t *mask, long nr, long a1, long a2,
+                         long a3, long a4)
+{
+    TaskState *ts = thread_ts;
+    long r = safe_syscall_base(&ts->pending, mask, nr, a1, a2, a3, a4, 0, 0);
+
+    if (r < 0 && r > -4096) {
+        errno = (int)-r;
+        return -1;
+    }
+    return r;
+}
+
 void safe_syscall_adjust_pc(void *puc)
 {
     ucontext_t *uc = puc;
@@ -111,6 +124,13 @@ long safe_syscall6(long nr, long a1, long a2, long a3, long a4, long a5,
                    long a6)
 {
     return syscall(nr, a1, a2, a3, a4, a5, a6);
+}
+
+long safe_syscall_masked(const uint64_t *mask, long nr, long a1, long a2,
+                         long a3, long a4)
+{
+    (void)mask;
+    return syscall(nr, a1, a2, a3, a4);
 }
 
 void safe_syscall_adjust_pc(void *puc)

@@ -173,11 +173,19 @@ static bool sig_is_sync(int sig)
 
 /*
  * glibc on the host keeps 32 .. SIGRTMIN-1 for itself (cancellation,
- * setxid); those guest signals never travel through the host.
+ * setxid), and tern keeps the host's SIGRTMAX (TERN_SIG_KICK): it wakes
+ * a guest thread out of a blocking host call when another thread queued
+ * a signal for it, and carries timer signals for those numbers.  These
+ * guest signals never travel as themselves through the host.
  */
 static bool host_can_carry(int sig)
 {
-    return sig >= 1 && sig <= SIGRTMAX && !(sig >= 32 && sig < SIGRTMIN);
+    return sig >= 1 && sig < TERN_SIG_KICK && !(sig >= 32 && sig < SIGRTMIN);
+}
+
+bool signal_host_can_carry(int sig)
+{
+    return host_can_carry(sig);
 }
 
 static bool default_ignores(int sig)
@@ -217,11 +225,18 @@ static void set_guest_mask(TaskState *ts, uint64_t mask)
 /* ------------------------------------------------------------------ */
 /* Host side: recording signals for the guest                          */
 
-/* Make the thread leave generated code at the next block start. */
+/*
+ * Make the thread see its queue: leave generated code at the next block
+ * start, and, for another thread, leave a blocking host call too (the
+ * kick signal interrupts it, or makes safe_syscall refuse to enter it).
+ */
 static void kick_thread(TaskState *ts)
 {
     if (ts->cpu) {
         cpu_exit(&ts->cpu->parent);
+    }
+    if (ts != thread_ts && ts->tid) {
+        syscall(SYS_tgkill, getpid(), ts->tid, TERN_SIG_KICK);
     }
 }
 
@@ -230,6 +245,57 @@ static void queue_signal_info(TaskState *ts, int sig, const void *info)
     memcpy(ts->pending_info[sig], info, 128);
     __atomic_or_fetch(&ts->pending, SIGBIT(sig), __ATOMIC_SEQ_CST);
     kick_thread(ts);
+}
+
+/*
+ * POSIX timers for guest signals the host cannot carry (32, 33, 64):
+ * the host timer signals TERN_SIG_KICK; this table, indexed by the
+ * kernel's timer id, says which guest signal and value it stands for.
+ */
+#define MAX_MAPPED_TIMERS 256
+static struct {
+    int sig;                    /* 0: not a mapped timer (atomic) */
+    uint64_t value;
+} mapped_timers[MAX_MAPPED_TIMERS];
+
+bool signal_timer_map(int id, int sig, uint64_t value)
+{
+    if (id < 0 || id >= MAX_MAPPED_TIMERS) {
+        return false;
+    }
+    mapped_timers[id].value = value;
+    __atomic_store_n(&mapped_timers[id].sig, sig, __ATOMIC_RELEASE);
+    return true;
+}
+
+void signal_timer_unmap(int id)
+{
+    if (id >= 0 && id < MAX_MAPPED_TIMERS) {
+        __atomic_store_n(&mapped_timers[id].sig, 0, __ATOMIC_RELEASE);
+    }
+}
+
+static void kick_handler(int sig, siginfo_t *si, void *puc)
+{
+    int saved_errno = errno;
+
+    (void)sig;
+    if (si->si_code == SI_TIMER && si->si_timerid >= 0 &&
+        si->si_timerid < MAX_MAPPED_TIMERS && thread_ts) {
+        int gsig = __atomic_load_n(&mapped_timers[si->si_timerid].sig,
+                                   __ATOMIC_ACQUIRE);
+        if (gsig) {
+            siginfo_t info = *si;
+            uint64_t v = mapped_timers[si->si_timerid].value;
+
+            info.si_signo = gsig;
+            memcpy(&info.si_value, &v, sizeof(v));
+            queue_signal_info(thread_ts, gsig, &info);
+        }
+    }
+    /* Otherwise a kick: the queue already holds what it is about. */
+    safe_syscall_adjust_pc(puc);
+    errno = saved_errno;
 }
 
 void queue_host_signal(int sig, const siginfo_t *si)
@@ -303,6 +369,15 @@ void signal_init(void)
         if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN) {
             sigact_table[sig].handler = T_SIG_IGN;
         }
+    }
+    {
+        struct sigaction sa;
+
+        memset(&sa, 0, sizeof(sa));
+        sa.sa_sigaction = kick_handler;
+        sa.sa_flags = SA_SIGINFO;           /* interrupts blocking calls */
+        sigfillset(&sa.sa_mask);
+        sigaction(TERN_SIG_KICK, &sa, NULL);
     }
     user_fault_handlers_init();
 }
@@ -967,12 +1042,23 @@ int64_t do_rt_sigpending(uint64_t uset, uint64_t setsize)
     return copy_to_user(uset, &set, setsize);
 }
 
+/*
+ * rt_sigtimedwait: a signal of the set from tern's queue, else a wait in
+ * the host's rt_sigtimedwait for the host-carried ones.  Guest signals
+ * the host cannot carry (32, 33, 64) only ever come through the queue:
+ * whoever queues one kicks this thread (TERN_SIG_KICK), which ends the
+ * host wait with EINTR, and the loop looks again.  The wait is entered
+ * through safe_syscall with "the set or anything deliverable" as its
+ * stop condition, so a signal queued just before it is not slept
+ * through.  EINTR goes back to the guest only when a deliverable signal
+ * (one with a handler) is what interrupted.
+ */
 int64_t do_rt_sigtimedwait(uint64_t uset, uint64_t uinfo, uint64_t utimeout,
                            uint64_t setsize)
 {
     TaskState *ts = thread_ts;
-    uint64_t want, ready;
-    struct timespec tmo, *ptmo = NULL;
+    uint64_t want;
+    struct timespec tmo, deadline, *ptmo = NULL;
     sigset_t all, hset, old;
     siginfo_t si;
     int sig;
@@ -987,28 +1073,72 @@ int64_t do_rt_sigtimedwait(uint64_t uset, uint64_t uinfo, uint64_t utimeout,
         if (copy_from_user(&tmo, utimeout, sizeof(tmo))) {
             return -EFAULT;
         }
+        if (tmo.tv_nsec < 0 || tmo.tv_nsec >= 1000000000 || tmo.tv_sec < 0) {
+            return -EINVAL;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &deadline);
+        deadline.tv_sec += tmo.tv_sec;
+        deadline.tv_nsec += tmo.tv_nsec;
+        if (deadline.tv_nsec >= 1000000000) {
+            deadline.tv_sec++;
+            deadline.tv_nsec -= 1000000000;
+        }
         ptmo = &tmo;
     }
     want &= ~UNBLOCKABLE;
+    host_mask_from_guest(want, &hset);
     sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    ready = __atomic_load_n(&ts->pending, __ATOMIC_ACQUIRE) & want;
-    if (ready) {
-        sig = __builtin_ctzll(ready) + 1;
-        memcpy(&si, ts->pending_info[sig], sizeof(si));
-        __atomic_and_fetch(&ts->pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
-    } else {
-        /* Host signals in the set that are not blocked may still run the
-         * host handler (then: EINTR, and the cpu loop delivers them). */
-        host_mask_from_guest(want, &hset);
-        pthread_sigmask(SIG_SETMASK, &old, NULL);
-        sig = sigtimedwait(&hset, &si, ptmo);
-        if (sig < 0) {
-            return -errno;
+    for (;;) {
+        uint64_t ready, stop;
+        long r;
+
+        pthread_sigmask(SIG_SETMASK, &all, &old);
+        ready = __atomic_load_n(&ts->pending, __ATOMIC_ACQUIRE) & want;
+        if (ready) {
+            sig = __builtin_ctzll(ready) + 1;
+            memcpy(&si, ts->pending_info[sig], sizeof(si));
+            __atomic_and_fetch(&ts->pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
+            break;
         }
-        pthread_sigmask(SIG_SETMASK, &all, NULL);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        if (ptmo) {
+            struct timespec now;
+
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            tmo.tv_sec = deadline.tv_sec - now.tv_sec;
+            tmo.tv_nsec = deadline.tv_nsec - now.tv_nsec;
+            if (tmo.tv_nsec < 0) {
+                tmo.tv_sec--;
+                tmo.tv_nsec += 1000000000;
+            }
+            if (tmo.tv_sec < 0) {
+                tmo.tv_sec = 0;
+                tmo.tv_nsec = 0;
+            }
+        }
+        /* Stop for anything deliverable, or anything of the set. */
+        stop = ts->sigmask & ~want;
+        r = safe_syscall_masked(&stop, SYS_rt_sigtimedwait, (long)&hset,
+                                (long)&si, (long)ptmo, 8);
+        if (r > 0) {
+            sig = (int)r;
+            break;
+        }
+        if (errno != EINTR) {
+            return -errno;                      /* EAGAIN: timed out */
+        }
+        if (__atomic_load_n(&ts->pending, __ATOMIC_ACQUIRE) & want) {
+            continue;
+        }
+        if (__atomic_load_n(&ts->pending, __ATOMIC_ACQUIRE) & ~ts->sigmask) {
+            return -EINTR;                      /* the cpu loop delivers it */
+        }
+        /* A kick for nothing we wait for: wait on (what time is left). */
+        if (ptmo && tmo.tv_sec == 0 && tmo.tv_nsec == 0) {
+            return -EAGAIN;
+        }
     }
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (uinfo && copy_to_user(uinfo, &si, 128)) {
         return -EFAULT;
     }

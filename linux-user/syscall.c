@@ -457,6 +457,47 @@ void user_exit(int status)
     _exit(status);
 }
 
+/*
+ * timer_create: the host's timer, which signals the process (or a thread,
+ * SIGEV_THREAD_ID: guest and host thread ids are the same) with the
+ * guest's signal number and value; tern's handler queues it as any
+ * other.  A guest signal the host cannot carry (32, 33, 64; guest glibc
+ * uses 32 for SIGEV_THREAD timers) is sent as TERN_SIG_KICK, and
+ * signal.c's table turns it back into the guest's signal and value.
+ */
+static int64_t do_timer_create(int clock, uint64_t uev, uint64_t uid)
+{
+    struct {
+        uint64_t value;
+        int32_t signo, notify;
+        int32_t rest[12];
+    } ev;
+    int id, gsig = 0;
+    uint64_t gvalue = 0;
+
+    if (uev) {
+        if (copy_from_user(&ev, uev, sizeof(ev))) {
+            return -EFAULT;
+        }
+        if (ev.notify != 1 /* SIGEV_NONE */ && ev.signo >= 1 &&
+            ev.signo <= TARGET_NSIG && !signal_host_can_carry(ev.signo)) {
+            gsig = ev.signo;
+            gvalue = ev.value;
+            ev.signo = TERN_SIG_KICK;
+        }
+    }
+    GUEST_BUF(p, uid, 4, PAGE_WRITE);
+    if (syscall(SYS_timer_create, clock, uev ? &ev : NULL, &id) < 0) {
+        return -errno;
+    }
+    if (gsig && !signal_timer_map(id, gsig, gvalue)) {
+        syscall(SYS_timer_delete, id);
+        return -EAGAIN;
+    }
+    memcpy(p, &id, 4);
+    return 0;
+}
+
 static int64_t do_uname(uint64_t ubuf)
 {
     struct utsname u;
@@ -877,6 +918,31 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
             return -EFAULT;
         }
         return host_ret(syscall(SYS_setitimer, (int)a1, p, old));
+    }
+
+    /* POSIX timers: struct sigevent and itimerspec are alike on both. */
+    case 107:                                    /* timer_create */
+        return do_timer_create((int)a1, a2, a3);
+    case 108: {                                  /* timer_gettime */
+        GUEST_BUF(p, a2, 32, PAGE_WRITE);
+        return host_ret(syscall(SYS_timer_gettime, (int)a1, p));
+    }
+    case 109:                                    /* timer_getoverrun */
+        return host_ret(syscall(SYS_timer_getoverrun, (int)a1));
+    case 110: {                                  /* timer_settime */
+        void *old = NULL;
+        GUEST_BUF(p, a3, 32, PAGE_READ);
+        if (a4 && !(old = lock_user(a4, 32, PAGE_WRITE))) {
+            return -EFAULT;
+        }
+        return host_ret(syscall(SYS_timer_settime, (int)a1, (int)a2, p, old));
+    }
+    case 111: {                                  /* timer_delete */
+        int64_t r = host_ret(syscall(SYS_timer_delete, (int)a1));
+        if (r == 0) {
+            signal_timer_unmap((int)a1);
+        }
+        return r;
     }
 
     /* --- signals ------------------------------------------------- */

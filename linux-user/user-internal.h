@@ -239,6 +239,10 @@ long safe_syscall6(long nr, long a1, long a2, long a3, long a4, long a5,
 #define safe_syscall_pick(nr, a, b, c, d, e, f, ...)                         \
     safe_syscall6((long)(nr), (long)(a), (long)(b), (long)(c), (long)(d),    \
                   (long)(e), (long)(f))
+/* The same with the signals that stop it given as ~*mask (instead of
+ * those the guest does not block): for waits on blocked signals. */
+long safe_syscall_masked(const uint64_t *mask, long nr, long a1, long a2,
+                         long a3, long a4);
 /* From the host signal handler: move a pc between the check and the
  * syscall instruction to the "interrupted" exit. */
 void safe_syscall_adjust_pc(void *puc);
@@ -310,6 +314,14 @@ void user_fault_handlers_init(void);
  * default action kills the process with a message.
  */
 void force_sig_fault(CPUARMState *env, int sig, int code, uint64_t addr);
+/* tern's own host signal (signal.c): wakes threads, carries timers. */
+#define TERN_SIG_KICK SIGRTMAX
+/* Can guest signal sig travel as the same host signal (not 32, 33, 64)? */
+bool signal_host_can_carry(int sig);
+/* Host timer id -> the guest signal and value it stands for, for timers
+ * whose guest signal the host cannot carry (they signal TERN_SIG_KICK). */
+bool signal_timer_map(int id, int sig, uint64_t value);
+void signal_timer_unmap(int id);
 /* Deliver the pending signals the thread does not block (cpu loop). */
 void process_pending_signals(CPUARMState *env);
 /* Async-signal-safe: record a host signal for this thread's guest. */
