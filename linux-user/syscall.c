@@ -961,8 +961,10 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
     case 137:                                    /* rt_sigtimedwait */
         return do_rt_sigtimedwait(a1, a2, a3, a4);
     case 129:                                    /* kill */
-        if ((pid_t)a1 == getpid() && (int)a2 >= 32 && (int)a2 < SIGRTMIN) {
-            /* A signal host glibc keeps for itself: queued to this thread. */
+        if ((pid_t)a1 == getpid() && (int)a2 >= 1 &&
+            (int)a2 <= TARGET_NSIG && !signal_host_can_carry((int)a2)) {
+            /* A signal the host cannot carry (host glibc's 32, 33;
+             * tern's 64): queued to this thread. */
             return do_tkill(-1, (int)syscall(SYS_gettid), (int)a2);
         }
         return host_ret(kill((pid_t)a1, (int)a2));

@@ -8,7 +8,8 @@
  *     with sigwaitinfo; the host timer signals tern's own signal);
  *   - signal 64 sent by another thread to one waiting in sigwaitinfo,
  *     and to one blocked in a pipe read with a handler;
- *   - a timer with signal 64 and a value.
+ *   - a timer with signal 64 and a value;
+ *   - kill(getpid(), 64) to the process itself.
  * Expected output: the same program built for x86-64 and run natively
  * (qemu-aarch64 7.2 does not finish it).
  */
@@ -149,5 +150,9 @@ int main(void)
     }
     timer_delete(t);
     printf("timer with signal 64: value %d\n", h64_value);
+
+    h64_value = 0;
+    kill(getpid(), 64);
+    printf("kill(getpid(), 64): handler ran: %s\n", h64_value == -1 ? "yes" : "no");
     return 0;
 }
