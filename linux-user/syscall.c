@@ -736,6 +736,28 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
         }
         return 0;
     }
+    /*
+     * Credentials: the raw calls, which change only the calling thread,
+     * as the kernel does; guest glibc makes them process-wide itself by
+     * running the call in every thread (signal 33, queued by tern).
+     */
+    case 146: return host_ret(syscall(SYS_setuid, (uid_t)a1));
+    case 144: return host_ret(syscall(SYS_setgid, (gid_t)a1));
+    case 145: return host_ret(syscall(SYS_setreuid, (uid_t)a1, (uid_t)a2));
+    case 143: return host_ret(syscall(SYS_setregid, (gid_t)a1, (gid_t)a2));
+    case 147: return host_ret(syscall(SYS_setresuid, (uid_t)a1, (uid_t)a2,
+                                      (uid_t)a3));
+    case 149: return host_ret(syscall(SYS_setresgid, (gid_t)a1, (gid_t)a2,
+                                      (gid_t)a3));
+    case 151: return syscall(SYS_setfsuid, (uid_t)a1);  /* the old id */
+    case 152: return syscall(SYS_setfsgid, (gid_t)a1);
+    case 159: {                                  /* setgroups */
+        if ((int)a1 < 0 || (int)a1 > 65536) {
+            return -EINVAL;
+        }
+        GUEST_BUF(p, a2, (uint64_t)(int)a1 * 4, PAGE_READ);
+        return host_ret(syscall(SYS_setgroups, (int)a1, p));
+    }
     case 158: {                                  /* getgroups */
         if ((int)a1 < 0) {
             return -EINVAL;
