@@ -871,6 +871,14 @@ static void stage_move(DisasContext *s, TCGv_i64 addr, int n, int vbytes,
     }
 }
 
+/* d1, d2 = UZP1, UZP2 (zip: ZIP1, ZIP2) of a and b; d1, d2 are neither. */
+static void vec_pair(uint32_t vd, bool zip, intptr_t d1, intptr_t d2,
+                     intptr_t a, intptr_t b)
+{
+    tcg_gen_vec3(zip ? INDEX_op_vec_zip1 : INDEX_op_vec_uzp1, vd, d1, a, b);
+    tcg_gen_vec3(zip ? INDEX_op_vec_zip2 : INDEX_op_vec_uzp2, vd, d2, a, b);
+}
+
 static bool ldst_mult_staged(DisasContext *s, TCGv_i64 addr, int rt,
                              int selem, int size, bool q, bool is_load)
 {
@@ -887,34 +895,24 @@ static bool ldst_mult_staged(DisasContext *s, TCGv_i64 addr, int rt,
     if (is_load) {
         stage_move(s, addr, selem, vbytes, true);
         if (selem == 2) {
-            tcg_gen_vec3(INDEX_op_vec_uzp1, vd, V(0), stage_ofs(0), stage_ofs(1));
-            tcg_gen_vec3(INDEX_op_vec_uzp2, vd, V(1), stage_ofs(0), stage_ofs(1));
+            vec_pair(vd, false, V(0), V(1), stage_ofs(0), stage_ofs(1));
         } else {
             /* stage 4, 5: elements 0 and 2, 1 and 3 of the first half of
              * the structures; 6, 7: of the second half. */
-            tcg_gen_vec3(INDEX_op_vec_uzp1, vd, stage_ofs(4), stage_ofs(0), stage_ofs(1));
-            tcg_gen_vec3(INDEX_op_vec_uzp2, vd, stage_ofs(5), stage_ofs(0), stage_ofs(1));
-            tcg_gen_vec3(INDEX_op_vec_uzp1, vd, stage_ofs(6), stage_ofs(2), stage_ofs(3));
-            tcg_gen_vec3(INDEX_op_vec_uzp2, vd, stage_ofs(7), stage_ofs(2), stage_ofs(3));
-            tcg_gen_vec3(INDEX_op_vec_uzp1, vd, V(0), stage_ofs(4), stage_ofs(6));
-            tcg_gen_vec3(INDEX_op_vec_uzp2, vd, V(2), stage_ofs(4), stage_ofs(6));
-            tcg_gen_vec3(INDEX_op_vec_uzp1, vd, V(1), stage_ofs(5), stage_ofs(7));
-            tcg_gen_vec3(INDEX_op_vec_uzp2, vd, V(3), stage_ofs(5), stage_ofs(7));
+            vec_pair(vd, false, stage_ofs(4), stage_ofs(5), stage_ofs(0), stage_ofs(1));
+            vec_pair(vd, false, stage_ofs(6), stage_ofs(7), stage_ofs(2), stage_ofs(3));
+            vec_pair(vd, false, V(0), V(2), stage_ofs(4), stage_ofs(6));
+            vec_pair(vd, false, V(1), V(3), stage_ofs(5), stage_ofs(7));
         }
         return true;
     }
     if (selem == 2) {
-        tcg_gen_vec3(INDEX_op_vec_zip1, vd, stage_ofs(0), V(0), V(1));
-        tcg_gen_vec3(INDEX_op_vec_zip2, vd, stage_ofs(1), V(0), V(1));
+        vec_pair(vd, true, stage_ofs(0), stage_ofs(1), V(0), V(1));
     } else {
-        tcg_gen_vec3(INDEX_op_vec_zip1, vd, stage_ofs(4), V(0), V(2));
-        tcg_gen_vec3(INDEX_op_vec_zip2, vd, stage_ofs(5), V(0), V(2));
-        tcg_gen_vec3(INDEX_op_vec_zip1, vd, stage_ofs(6), V(1), V(3));
-        tcg_gen_vec3(INDEX_op_vec_zip2, vd, stage_ofs(7), V(1), V(3));
-        tcg_gen_vec3(INDEX_op_vec_zip1, vd, stage_ofs(0), stage_ofs(4), stage_ofs(6));
-        tcg_gen_vec3(INDEX_op_vec_zip2, vd, stage_ofs(1), stage_ofs(4), stage_ofs(6));
-        tcg_gen_vec3(INDEX_op_vec_zip1, vd, stage_ofs(2), stage_ofs(5), stage_ofs(7));
-        tcg_gen_vec3(INDEX_op_vec_zip2, vd, stage_ofs(3), stage_ofs(5), stage_ofs(7));
+        vec_pair(vd, true, stage_ofs(4), stage_ofs(5), V(0), V(2));
+        vec_pair(vd, true, stage_ofs(6), stage_ofs(7), V(1), V(3));
+        vec_pair(vd, true, stage_ofs(0), stage_ofs(1), stage_ofs(4), stage_ofs(6));
+        vec_pair(vd, true, stage_ofs(2), stage_ofs(3), stage_ofs(5), stage_ofs(7));
     }
     stage_move(s, addr, selem, vbytes, false);
     return true;
