@@ -1151,6 +1151,22 @@ int64_t do_rt_sigtimedwait(uint64_t uset, uint64_t uinfo, uint64_t utimeout,
  * (guest glibc uses them too: cancellation, setxid), which tern queues
  * directly when the target is one of its threads.
  */
+/* Queue sig with info on tern's thread tid; -ESRCH if there is none. */
+static int64_t queue_on_thread(int tid, int sig, const void *info)
+{
+    TaskState *t;
+
+    pthread_mutex_lock(&thread_list_lock);
+    for (t = thread_list; t; t = t->next) {
+        if (t->tid == tid) {
+            queue_signal_info(t, sig, info);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&thread_list_lock);
+    return t ? 0 : -ESRCH;
+}
+
 int64_t do_tkill(int tgid, int tid, int sig)
 {
     int64_t r;
@@ -1158,27 +1174,55 @@ int64_t do_tkill(int tgid, int tid, int sig)
     if (sig > 0 && sig <= TARGET_NSIG && !host_can_carry(sig) &&
         (tgid < 0 || tgid == getpid())) {
         int32_t info[32];
-        TaskState *t;
 
         memset(info, 0, sizeof(info));
         info[0] = sig;
         info[2] = -6;                       /* SI_TKILL */
         info[4] = getpid();                 /* si_pid */
         info[5] = (int32_t)getuid();        /* si_uid */
-        pthread_mutex_lock(&thread_list_lock);
-        for (t = thread_list; t; t = t->next) {
-            if (t->tid == tid) {
-                queue_signal_info(t, sig, info);
-                break;
-            }
-        }
-        pthread_mutex_unlock(&thread_list_lock);
-        return t ? 0 : -ESRCH;
+        return queue_on_thread(tid, sig, info);
     }
     if (tgid < 0) {
         r = syscall(SYS_tkill, tid, sig);
     } else {
         r = syscall(SYS_tgkill, tgid, tid, sig);
+    }
+    return r < 0 ? -errno : 0;
+}
+
+/*
+ * rt_sigqueueinfo (tid < 0: to process tgid) and rt_tgsigqueueinfo: the
+ * guest's siginfo (the same 128 bytes on both) goes to the host, except
+ * for signals the host cannot carry, which tern queues when the target
+ * is itself.  Like Linux, a caller may not pose as the kernel or as
+ * kill(): si_code must be negative, unless it signals itself.
+ */
+int64_t do_sigqueueinfo(int tgid, int tid, int sig, uint64_t uinfo)
+{
+    int32_t info[32];
+    long r;
+
+    if (copy_from_user(info, uinfo, sizeof(info))) {
+        return -EFAULT;
+    }
+    if (sig < 0 || sig > TARGET_NSIG) {
+        return -EINVAL;
+    }
+    if ((info[2] >= 0 || info[2] == -6) && tgid != getpid()) {
+        return -EPERM;                      /* SI_USER, SI_KERNEL, SI_TKILL */
+    }
+    info[0] = sig;
+    if (sig && !host_can_carry(sig)) {
+        if (tgid != getpid()) {
+            return -EINVAL;                 /* cannot travel to another process */
+        }
+        return queue_on_thread(tid < 0 ? (int)syscall(SYS_gettid) : tid, sig,
+                               info);
+    }
+    if (tid < 0) {
+        r = syscall(SYS_rt_sigqueueinfo, tgid, sig, info);
+    } else {
+        r = syscall(SYS_rt_tgsigqueueinfo, tgid, tid, sig, info);
     }
     return r < 0 ? -errno : 0;
 }

@@ -23,10 +23,6 @@
 
 #include "linux-user/user-internal.h"
 
-static inline int64_t hret(long r)
-{
-    return r < 0 ? -errno : r;
-}
 
 /* One guest struct mmsghdr (64 bytes): msghdr fields, then msg_len. */
 #define T_MMSGHDR_SIZE 64
@@ -112,8 +108,8 @@ static int64_t do_mmsg(bool recv, int fd, uint64_t umsg, unsigned vlen,
     memset(&v, 0, sizeof(v));
     r = msgvec_lock(&v, umsg, vlen, recv);
     if (r == 0) {
-        r = recv ? hret(safe_syscall(SYS_recvmmsg, fd, v.h, vlen, flags, tsp))
-                 : hret(safe_syscall(SYS_sendmmsg, fd, v.h, vlen, flags));
+        r = recv ? host_ret(safe_syscall(SYS_recvmmsg, fd, v.h, vlen, flags, tsp))
+                 : host_ret(safe_syscall(SYS_sendmmsg, fd, v.h, vlen, flags));
     }
     /* Report what was transferred, message by message. */
     for (int64_t i = 0; i < r; i++) {
@@ -149,7 +145,7 @@ static int64_t do_sendfile(int out_fd, int in_fd, uint64_t uoff, uint64_t count)
     if (uoff && !(off = lock_user(uoff, 8, PAGE_READ | PAGE_WRITE))) {
         return -EFAULT;
     }
-    return hret(safe_syscall(SYS_sendfile, out_fd, in_fd, off, (size_t)count));
+    return host_ret(safe_syscall(SYS_sendfile, out_fd, in_fd, off, (size_t)count));
 }
 
 static int64_t do_signalfd4(int fd, uint64_t umask, uint64_t size, int flags)
@@ -163,7 +159,7 @@ static int64_t do_signalfd4(int fd, uint64_t umask, uint64_t size, int flags)
         return -EFAULT;
     }
     /* Guest and host signal numbers and sigset bits are the same. */
-    return hret(syscall(SYS_signalfd4, fd, &gmask, (size_t)8, flags));
+    return host_ret(syscall(SYS_signalfd4, fd, &gmask, (size_t)8, flags));
 }
 
 static int64_t do_timerfd_settime(int fd, int flags, uint64_t unew, uint64_t uold)
@@ -177,7 +173,7 @@ static int64_t do_timerfd_settime(int fd, int flags, uint64_t unew, uint64_t uol
     if (uold && !lock_user(uold, sizeof(ov), PAGE_WRITE)) {
         return -EFAULT;
     }
-    r = hret(syscall(SYS_timerfd_settime, fd, flags, &nv, uold ? &ov : NULL));
+    r = host_ret(syscall(SYS_timerfd_settime, fd, flags, &nv, uold ? &ov : NULL));
     if (r == 0 && uold && copy_to_user(uold, &ov, sizeof(ov))) {
         return -EFAULT;
     }
@@ -187,7 +183,7 @@ static int64_t do_timerfd_settime(int fd, int flags, uint64_t unew, uint64_t uol
 static int64_t do_timerfd_gettime(int fd, uint64_t ucur)
 {
     struct itimerspec cur;
-    int64_t r = hret(syscall(SYS_timerfd_gettime, fd, &cur));
+    int64_t r = host_ret(syscall(SYS_timerfd_gettime, fd, &cur));
 
     if (r == 0 && copy_to_user(ucur, &cur, sizeof(cur))) {
         return -EFAULT;
@@ -204,7 +200,7 @@ static int64_t do_inotify_add_watch(int fd, uint64_t upath, uint32_t mask)
         return -EFAULT;
     }
     p = user_path(p, buf, sizeof(buf));
-    return hret(syscall(SYS_inotify_add_watch, fd, p, mask));
+    return host_ret(syscall(SYS_inotify_add_watch, fd, p, mask));
 }
 
 bool do_fd_syscall(int num, uint64_t a1, uint64_t a2, uint64_t a3,
@@ -225,7 +221,7 @@ bool do_fd_syscall(int num, uint64_t a1, uint64_t a2, uint64_t a3,
         *ret = do_signalfd4((int)a1, a2, a3, (int)a4);
         return true;
     case 85:                                    /* timerfd_create */
-        *ret = hret(syscall(SYS_timerfd_create, (int)a1, (int)a2));
+        *ret = host_ret(syscall(SYS_timerfd_create, (int)a1, (int)a2));
         return true;
     case 86:                                    /* timerfd_settime */
         *ret = do_timerfd_settime((int)a1, (int)a2, a3, a4);
@@ -234,13 +230,13 @@ bool do_fd_syscall(int num, uint64_t a1, uint64_t a2, uint64_t a3,
         *ret = do_timerfd_gettime((int)a1, a2);
         return true;
     case 26:                                    /* inotify_init1 */
-        *ret = hret(syscall(SYS_inotify_init1, (int)a1));
+        *ret = host_ret(syscall(SYS_inotify_init1, (int)a1));
         return true;
     case 27:                                    /* inotify_add_watch */
         *ret = do_inotify_add_watch((int)a1, a2, (uint32_t)a3);
         return true;
     case 28:                                    /* inotify_rm_watch */
-        *ret = hret(syscall(SYS_inotify_rm_watch, (int)a1, (int)a2));
+        *ret = host_ret(syscall(SYS_inotify_rm_watch, (int)a1, (int)a2));
         return true;
     default:
         return false;

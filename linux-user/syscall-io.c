@@ -32,10 +32,6 @@
 
 #define RW (PAGE_READ | PAGE_WRITE)
 
-static inline int64_t hret(long r)
-{
-    return r < 0 ? -errno : r;
-}
 
 /* An optional guest buffer: NULL for address 0; false: -EFAULT. */
 static bool opt_buf(uint64_t addr, uint64_t len, int access, void **out)
@@ -74,7 +70,7 @@ static int64_t do_ppoll(uint64_t ufds, uint64_t nfds, uint64_t uts,
     }
     r = safe_syscall(SYS_ppoll, fds, (unsigned long)nfds, ts, uset ? &hset : NULL,
                 (size_t)8);
-    r = hret(r);
+    r = host_ret(r);
     if (uset) {
         signal_temp_mask_end(gmask, r == -EINTR);
     }
@@ -110,7 +106,7 @@ static int64_t do_pselect6(int64_t nfds, uint64_t ur, uint64_t uw, uint64_t ue,
     }
     hsig.set = &hset;
     hsig.len = 8;
-    ret = hret(safe_syscall(SYS_pselect6, (int)nfds, r, w, e, ts,
+    ret = host_ret(safe_syscall(SYS_pselect6, (int)nfds, r, w, e, ts,
                        sig[0] ? &hsig : NULL));
     if (sig[0]) {
         signal_temp_mask_end(gmask, ret == -EINTR);
@@ -127,14 +123,14 @@ static int64_t do_epoll_ctl(int epfd, int op, int fd, uint64_t uev)
     struct { uint32_t events, pad; uint64_t data; } gev;
 
     if (!uev) {
-        return hret(epoll_ctl(epfd, op, fd, NULL));
+        return host_ret(epoll_ctl(epfd, op, fd, NULL));
     }
     if (copy_from_user(&gev, uev, 16)) {
         return -EFAULT;
     }
     hev.events = gev.events;
     hev.data.u64 = gev.data;
-    return hret(epoll_ctl(epfd, op, fd, &hev));
+    return host_ret(epoll_ctl(epfd, op, fd, &hev));
 }
 
 #define EPOLL_HOST_MAX 1024
@@ -174,7 +170,7 @@ static int64_t do_epoll_wait(int epfd, uint64_t uev, int maxevents,
         r = safe_syscall(SYS_epoll_pwait, epfd, hev, max, timeout_ms,
                     uset ? &hset : NULL, (size_t)8);
     }
-    r = hret(r);
+    r = host_ret(r);
     if (uset) {
         signal_temp_mask_end(gmask, r == -EINTR);
     }
@@ -248,7 +244,7 @@ static int64_t do_msg(int num, int fd, uint64_t umsg, int flags)
         return -EFAULT;
     }
     m.msg_flags = (int)g[6];
-    r = hret(safe_syscall(recv ? SYS_recvmsg : SYS_sendmsg, fd, &m, flags));
+    r = host_ret(safe_syscall(recv ? SYS_recvmsg : SYS_sendmsg, fd, &m, flags));
     if (recv && r >= 0) {
         uint32_t namelen = m.msg_namelen;
         uint64_t controllen = m.msg_controllen;
@@ -272,7 +268,7 @@ static int64_t do_socket_call(int num, uint64_t a1, uint64_t a2, uint64_t a3,
 
     switch (num) {
     case 198:                                   /* socket */
-        return hret(socket((int)a1, (int)a2, (int)a3));
+        return host_ret(socket((int)a1, (int)a2, (int)a3));
     case 199: {                                 /* socketpair */
         int sv[2];
         if (!lock_user(a4, 8, PAGE_WRITE)) {
@@ -287,12 +283,12 @@ static int64_t do_socket_call(int num, uint64_t a1, uint64_t a2, uint64_t a3,
         if (!opt_buf(a2, (uint32_t)a3, PAGE_READ, &addr)) {
             return -EFAULT;
         }
-        return hret(safe_syscall(num == 200 ? SYS_bind : SYS_connect, fd, addr,
+        return host_ret(safe_syscall(num == 200 ? SYS_bind : SYS_connect, fd, addr,
                             (socklen_t)a3));
     case 201:                                   /* listen */
-        return hret(listen(fd, (int)a2));
+        return host_ret(listen(fd, (int)a2));
     case 210:                                   /* shutdown */
-        return hret(shutdown(fd, (int)a2));
+        return host_ret(shutdown(fd, (int)a2));
     case 202: case 242:                         /* accept, accept4 */
     case 204: case 205:                         /* getsockname, getpeername */
         e = sockaddr_out(a2, a3, &addr, &len);
@@ -300,17 +296,17 @@ static int64_t do_socket_call(int num, uint64_t a1, uint64_t a2, uint64_t a3,
             return e;
         }
         switch (num) {
-        case 202: return hret(safe_syscall(SYS_accept4, fd, addr, len, 0));
-        case 242: return hret(safe_syscall(SYS_accept4, fd, addr, len, (int)a4));
-        case 204: return hret(syscall(SYS_getsockname, fd, addr, len));
-        default:  return hret(syscall(SYS_getpeername, fd, addr, len));
+        case 202: return host_ret(safe_syscall(SYS_accept4, fd, addr, len, 0));
+        case 242: return host_ret(safe_syscall(SYS_accept4, fd, addr, len, (int)a4));
+        case 204: return host_ret(syscall(SYS_getsockname, fd, addr, len));
+        default:  return host_ret(syscall(SYS_getpeername, fd, addr, len));
         }
     case 206:                                   /* sendto */
         if (!opt_buf(a2, a3, PAGE_READ, &buf) || (a3 && !buf) ||
             !opt_buf(a5, (uint32_t)a6, PAGE_READ, &addr)) {
             return -EFAULT;
         }
-        return hret(safe_syscall(SYS_sendto, fd, buf, (size_t)a3, (int)a4, addr,
+        return host_ret(safe_syscall(SYS_sendto, fd, buf, (size_t)a3, (int)a4, addr,
                             (socklen_t)a6));
     case 207:                                   /* recvfrom */
         if (!opt_buf(a2, a3, PAGE_WRITE, &buf) || (a3 && !buf)) {
@@ -320,13 +316,13 @@ static int64_t do_socket_call(int num, uint64_t a1, uint64_t a2, uint64_t a3,
         if (e) {
             return e;
         }
-        return hret(safe_syscall(SYS_recvfrom, fd, buf, (size_t)a3, (int)a4, addr,
+        return host_ret(safe_syscall(SYS_recvfrom, fd, buf, (size_t)a3, (int)a4, addr,
                             len));
     case 208:                                   /* setsockopt */
         if (!opt_buf(a4, (uint32_t)a5, PAGE_READ, &buf)) {
             return -EFAULT;
         }
-        return hret(setsockopt(fd, (int)a2, (int)a3, buf, (socklen_t)a5));
+        return host_ret(setsockopt(fd, (int)a2, (int)a3, buf, (socklen_t)a5));
     case 209:                                   /* getsockopt */
         len = lock_user(a5, 4, RW);
         if (!len) {
@@ -338,7 +334,7 @@ static int64_t do_socket_call(int num, uint64_t a1, uint64_t a2, uint64_t a3,
         if (!opt_buf(a4, *len, PAGE_WRITE, &buf)) {
             return -EFAULT;
         }
-        return hret(getsockopt(fd, (int)a2, (int)a3, buf, len));
+        return host_ret(getsockopt(fd, (int)a2, (int)a3, buf, len));
     case 211: case 212:                         /* sendmsg, recvmsg */
         return do_msg(num, fd, a2, (int)a3);
     default:
@@ -359,7 +355,7 @@ bool do_io_syscall(int num, uint64_t a1, uint64_t a2, uint64_t a3,
         *ret = do_pselect6((int64_t)(int)a1, a2, a3, a4, a5, a6);
         return true;
     case 20:                                    /* epoll_create1 */
-        *ret = hret(epoll_create1((int)a1));
+        *ret = host_ret(epoll_create1((int)a1));
         return true;
     case 21:                                    /* epoll_ctl */
         *ret = do_epoll_ctl((int)a1, (int)a2, (int)a3, a4);
@@ -371,12 +367,12 @@ bool do_io_syscall(int num, uint64_t a1, uint64_t a2, uint64_t a3,
         *ret = do_epoll_wait((int)a1, a2, (int)a3, 0, a4, true, a5, a6);
         return true;
     case 19:                                    /* eventfd2 */
-        *ret = hret(syscall(SYS_eventfd2, (unsigned)a1, (int)a2));
+        *ret = host_ret(syscall(SYS_eventfd2, (unsigned)a1, (int)a2));
         return true;
     case 279: {                                 /* memfd_create */
         /* MFD_* flags are the same numbers on both sides. */
         const char *name = lock_user_string(a1);
-        *ret = name ? hret(syscall(SYS_memfd_create, name, (unsigned)a2))
+        *ret = name ? host_ret(syscall(SYS_memfd_create, name, (unsigned)a2))
                     : -EFAULT;
         return true;
     }

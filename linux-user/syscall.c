@@ -42,10 +42,6 @@
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
-static inline int64_t host_ret(long r)
-{
-    return r < 0 ? -errno : r;
-}
 
 #define T_AT_FDCWD (-100)
 
@@ -848,6 +844,50 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
         GUEST_BUF(p, a2, 4, PAGE_WRITE);
         return host_ret(syscall(SYS_sched_getparam, (pid_t)a1, p));
     }
+    case 118: {                                  /* sched_setparam */
+        GUEST_BUF(p, a2, 4, PAGE_READ);
+        return host_ret(syscall(SYS_sched_setparam, (pid_t)a1, p));
+    }
+    case 119: {                                  /* sched_setscheduler */
+        GUEST_BUF(p, a3, 4, PAGE_READ);
+        return host_ret(syscall(SYS_sched_setscheduler, (pid_t)a1, (int)a2, p));
+    }
+    case 127: {                                  /* sched_rr_get_interval */
+        GUEST_BUF(p, a2, 16, PAGE_WRITE);
+        return host_ret(syscall(SYS_sched_rr_get_interval, (pid_t)a1, p));
+    }
+    case 90: case 91: {                          /* capget, capset */
+        /* header {version, pid}; data: 1 struct (v1) or 2 (v2, v3) of 12 bytes */
+        uint32_t hdr[2];
+        void *data = NULL;
+        if (copy_from_user(hdr, a1, 8)) {
+            return -EFAULT;
+        }
+        if (a2) {
+            size_t len = hdr[0] == 0x19980330 ? 12 : 24;
+            if (!(data = lock_user(a2, len, num == 90 ? PAGE_WRITE : PAGE_READ))) {
+                return -EFAULT;
+            }
+        }
+        int64_t r = host_ret(syscall(num == 90 ? SYS_capget : SYS_capset, hdr, data));
+        /* The kernel reports the version it prefers in the header. */
+        if (copy_to_user(a1, hdr, 8)) {
+            return -EFAULT;
+        }
+        return r;
+    }
+    case 92:                                     /* personality */
+        /* Queries (0xffffffff) and PER_LINUX are the host's; the guest
+         * cannot change how tern itself runs. */
+        if ((uint32_t)a1 == 0xffffffffu || (uint32_t)a1 == 0) {
+            return host_ret(syscall(SYS_personality, (unsigned long)(uint32_t)a1));
+        }
+        return -EINVAL;
+    case 283:                                    /* membarrier */
+        /* Guest threads are host threads: the host's barrier covers them. */
+        return host_ret(syscall(SYS_membarrier, (int)a1, (unsigned)a2, (int)a3));
+    case 434:                                    /* pidfd_open */
+        return host_ret(syscall(SYS_pidfd_open, (pid_t)a1, (unsigned)a2));
     case 125: case 126:
         return host_ret(syscall(num == 125 ? SYS_sched_get_priority_max
                                            : SYS_sched_get_priority_min, (int)a1));
@@ -994,6 +1034,10 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
         return do_tkill(-1, (int)a1, (int)a2);
     case 131:                                    /* tgkill */
         return do_tkill((int)a1, (int)a2, (int)a3);
+    case 138:                                    /* rt_sigqueueinfo */
+        return do_sigqueueinfo((int)a1, -1, (int)a2, a3);
+    case 240:                                    /* rt_tgsigqueueinfo */
+        return do_sigqueueinfo((int)a1, (int)a2, (int)a3, a4);
 
     /* --- threads ------------------------------------------------- */
     case 98:                                     /* futex */
@@ -1002,7 +1046,8 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
     default: {
         int64_t ret;
         if (do_io_syscall(num, a1, a2, a3, a4, a5, a6, &ret) ||
-            do_fd_syscall(num, a1, a2, a3, a4, a5, a6, &ret)) {
+            do_fd_syscall(num, a1, a2, a3, a4, a5, a6, &ret) ||
+            do_file_syscall(num, a1, a2, a3, a4, a5, a6, &ret)) {
             return ret;
         }
         return do_unimplemented(num);

@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <errno.h>
 #include <signal.h>
 #include <sys/types.h>
 
@@ -189,6 +190,12 @@ uint64_t arm_model_hwcap2(const ARMCPUModel *m);
  */
 const char *user_path(const char *path, char *buf, size_t len);
 
+/* A host call's result as a syscall returns it: -errno on failure. */
+static inline int64_t host_ret(long r)
+{
+    return r < 0 ? -errno : r;
+}
+
 /* ------------------------------------------------------------------ */
 /* Running (cpu_loop.c, syscall.c, strace.c, signal.c)                 */
 
@@ -289,6 +296,9 @@ bool do_io_syscall(int num, uint64_t a1, uint64_t a2, uint64_t a3,
  * sendfile, sendmmsg/recvmmsg, signalfd4, timerfd_*, inotify_*
  * (syscall-fd.c): true when num is one of them, with the result in *ret.
  */
+/* syscall-file.c: xattrs, mknodat, copy_file_range, splice, preadv2 ... */
+bool do_file_syscall(int num, uint64_t a1, uint64_t a2, uint64_t a3,
+                     uint64_t a4, uint64_t a5, uint64_t a6, int64_t *ret);
 bool do_fd_syscall(int num, uint64_t a1, uint64_t a2, uint64_t a3,
                    uint64_t a4, uint64_t a5, uint64_t a6, int64_t *ret);
 
@@ -339,6 +349,8 @@ int do_sigaltstack(uint64_t ss, uint64_t oss, uint64_t sp);
 int64_t do_rt_sigreturn(CPUARMState *env);
 int64_t do_rt_sigsuspend(uint64_t set, uint64_t setsize);
 int64_t do_rt_sigpending(uint64_t set, uint64_t setsize);
+/* rt_sigqueueinfo (tid -1) and rt_tgsigqueueinfo. */
+int64_t do_sigqueueinfo(int tgid, int tid, int sig, uint64_t uinfo);
 int64_t do_rt_sigtimedwait(uint64_t set, uint64_t info, uint64_t timeout,
                            uint64_t setsize);
 int64_t do_tkill(int tgid, int tid, int sig);
