@@ -257,6 +257,9 @@ static int64_t do_ioctl(int fd, uint64_t cmd, uint64_t arg)
     case 0x5422:            /* TIOCNOTTY */
         return host_ret(syscall(SYS_ioctl, fd, (unsigned long)cmd,
                                 (unsigned long)arg));
+    case 0x5441:            /* TIOCGPTPEER: arg = open flags, returns an fd */
+        return host_ret(syscall(SYS_ioctl, fd, (unsigned long)cmd,
+                                (unsigned long)open_flags_to_host((int64_t)arg)));
     default:
         tern_log_mask(LOG_UNIMP, "ioctl: unsupported command 0x%llx on fd %d\n",
                       (unsigned long long)cmd, fd);
