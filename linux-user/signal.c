@@ -40,6 +40,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "exec/exec-all.h"
@@ -212,13 +213,20 @@ static void host_mask_from_guest(uint64_t mask, sigset_t *set)
     }
 }
 
-/* Set the thread's guest mask and the host mask that mirrors it. */
+/*
+ * Set the thread's guest mask and the host mask that mirrors it.  The
+ * host also blocks the signals waiting in tern's queue (one slot each):
+ * further instances stay queued in the kernel, which keeps real-time
+ * signals queued and in order, until tern has delivered the first
+ * (process_pending_signals calls this again after each delivery).
+ */
 static void set_guest_mask(TaskState *ts, uint64_t mask)
 {
     sigset_t hset;
 
     ts->sigmask = mask & ~UNBLOCKABLE;
-    host_mask_from_guest(ts->sigmask, &hset);
+    host_mask_from_guest(ts->sigmask |
+                         __atomic_load_n(&ts->pending, __ATOMIC_ACQUIRE), &hset);
     pthread_sigmask(SIG_SETMASK, &hset, NULL);
 }
 
@@ -325,6 +333,11 @@ static void host_signal_handler(int sig, siginfo_t *si, void *puc)
         abort();
     }
     queue_host_signal(sig, si);
+    if (thread_ts && !sig_is_sync(sig) && host_can_carry(sig)) {
+        /* Keep further instances in the kernel until this one is
+         * delivered (see set_guest_mask). */
+        sigaddset(&((ucontext_t *)puc)->uc_sigmask, sig);
+    }
     safe_syscall_adjust_pc(puc);
     errno = saved_errno;
 }
@@ -410,6 +423,7 @@ void signal_fork_child(TaskState *ts)
     pthread_mutex_init(&sigact_lock, NULL);
     thread_list = NULL;
     ts->pending = 0;
+    set_guest_mask(ts, ts->sigmask);    /* nothing held back any more */
     signal_thread_add(ts);
 }
 
@@ -732,6 +746,9 @@ void process_pending_signals(CPUARMState *env)
         __atomic_and_fetch(&ts->pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         handle_signal(env, ts, sig, info);
+        /* The next instance of sig may come now (unless the handler's
+         * mask blocks it). */
+        set_guest_mask(ts, ts->sigmask);
     }
     if (ts->restart_syscall) {
         /* No handler ran: the call goes on as if nothing happened. */
@@ -1098,7 +1115,7 @@ int64_t do_rt_sigtimedwait(uint64_t uset, uint64_t uinfo, uint64_t utimeout,
             sig = __builtin_ctzll(ready) + 1;
             memcpy(&si, ts->pending_info[sig], sizeof(si));
             __atomic_and_fetch(&ts->pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
-            pthread_sigmask(SIG_SETMASK, &old, NULL);
+            set_guest_mask(ts, ts->sigmask);    /* let the next one come */
             break;
         }
         pthread_sigmask(SIG_SETMASK, &old, NULL);
