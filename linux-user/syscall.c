@@ -891,6 +891,18 @@ static int64_t dispatch(CPUARMState *env, int num, uint64_t a1, uint64_t a2,
         return host_ret(syscall(SYS_membarrier, (int)a1, (unsigned)a2, (int)a3));
     case 434:                                    /* pidfd_open */
         return host_ret(syscall(SYS_pidfd_open, (pid_t)a1, (unsigned)a2));
+    case 424: {                                  /* pidfd_send_signal */
+        void *info = NULL;
+        if ((int)a2 < 0 || (int)a2 > TARGET_NSIG ||
+            ((int)a2 && !signal_host_can_carry((int)a2))) {
+            return -EINVAL;     /* 32, 33, 64 cannot travel through the host */
+        }
+        if (a3 && !(info = lock_user(a3, 128, PAGE_READ))) {
+            return -EFAULT;
+        }
+        return host_ret(syscall(SYS_pidfd_send_signal, (int)a1, (int)a2, info,
+                                (unsigned)a4));
+    }
     case 125: case 126:
         return host_ret(syscall(num == 125 ? SYS_sched_get_priority_max
                                            : SYS_sched_get_priority_min, (int)a1));
