@@ -89,7 +89,14 @@ bool guest_space_init(const char **err)
         *err = "the host page size is not 4 KiB (not supported yet)";
         return false;
     }
-    p = mmap(NULL, GUEST_SPACE_SIZE, PROT_NONE,
+    /*
+     * The guest space plus a guard that stays PROT_NONE for good: an
+     * access that starts just below 1 TiB and runs past it (at most 64
+     * bytes, DC ZVA) faults there.  Addresses at or above 1 TiB never
+     * reach the host: generated code sends them to user_ld_slow/
+     * user_st_slow (user-exec.c).
+     */
+    p = mmap(NULL, GUEST_SPACE_SIZE + GUEST_GUARD_SIZE, PROT_NONE,
              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) {
         *err = "cannot reserve host address space for the guest "

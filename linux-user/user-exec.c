@@ -148,6 +148,48 @@ static void host_fault_handler(int sig, siginfo_t *si, void *puc)
     cpu_loop_exit(cpu);
 }
 
+/*
+ * Generated code found a guest address at or above 1 TiB, outside the
+ * host reservation (user mode's limit, GUEST_SPACE_BITS; Linux's is
+ * 256 TiB, but tern never maps anything there): what a native program
+ * gets for an address nothing is mapped at, SIGSEGV SEGV_MAPERR, with
+ * the precise pc of the access.
+ */
+static void __attribute__((noreturn))
+user_bad_address(void *env_ptr, uint64_t addr, bool store, uintptr_t retaddr)
+{
+    CPUARMState *env = env_ptr;
+    CPUState *cpu = env_cpu(env);
+
+    cpu_restore_state(cpu, retaddr);
+    /* addr is bits 55:0 sign-extended from bit 55 (TBI, clean_addr):
+     * what Linux reports too (untagged_addr; SA_EXPOSE_TAGBITS, which
+     * would keep the tag, is not supported). */
+    env->exception_vaddr = addr;
+    if (thread_ts) {
+        thread_ts->fault_signal = SIGSEGV;
+        thread_ts->fault_code = SEGV_MAPERR;
+        thread_ts->fault_write = store;
+        thread_ts->fault_fetch = false;
+    }
+    cpu->exception_index = EXCP_DATA_ABORT;
+    cpu_loop_exit(cpu);
+}
+
+uint64_t user_ld_slow(void *env, uint64_t addr, MemOpIdx oi, uintptr_t retaddr)
+{
+    (void)oi;
+    user_bad_address(env, addr, false, retaddr);
+}
+
+void user_st_slow(void *env, uint64_t addr, uint64_t val, MemOpIdx oi,
+                  uintptr_t retaddr)
+{
+    (void)val;
+    (void)oi;
+    user_bad_address(env, addr, true, retaddr);
+}
+
 void user_fault_handlers_init(void)
 {
     static char altstack[64 * 1024];

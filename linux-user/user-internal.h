@@ -38,6 +38,7 @@
  */
 #define GUEST_SPACE_BITS   40
 #define GUEST_SPACE_SIZE   (1ull << GUEST_SPACE_BITS)
+#define GUEST_GUARD_SIZE   (64 * 1024)  /* PROT_NONE after the guest space */
 #define GUEST_PAGE_BITS    TARGET_PAGE_BITS
 #define GUEST_PAGE_SIZE    (1ull << GUEST_PAGE_BITS)
 #define GUEST_PAGE_MASK    (~(GUEST_PAGE_SIZE - 1))
@@ -233,6 +234,12 @@ typedef struct TaskState {
 } TaskState;
 
 extern __thread TaskState *thread_ts;
+
+/* user-exec.c: generated code's calls for guest addresses at or above
+ * GUEST_SPACE_SIZE (they raise the guest's SIGSEGV). */
+uint64_t user_ld_slow(void *env, uint64_t addr, MemOpIdx oi, uintptr_t retaddr);
+void user_st_slow(void *env, uint64_t addr, uint64_t val, MemOpIdx oi,
+                  uintptr_t retaddr);
 
 /*
  * A host syscall that may block (safe-syscall.c): like syscall(2), -1

@@ -242,6 +242,11 @@ int tcg_exec_init(const TCGAccelConfig *cfg, const char **err)
     e->ctx->optimize = !cfg->no_optimize;
     e->ctx->mem_mode = cfg->mem_mode;
     e->ctx->guest_base = cfg->guest_base;
+    if (cfg->mem_mode == TCG_MEM_USER && cfg->guest_addr_bits) {
+        e->ctx->guest_addr_bits = cfg->guest_addr_bits;
+        e->ctx->ld_slow = cfg->user_ld_slow;
+        e->ctx->st_slow = cfg->user_st_slow;
+    }
     e->mem_mode = cfg->mem_mode;
 
     tcg_set_code_buffer(e->ctx, e->buf_rw, size, e->buf_rx - e->buf_rw);

@@ -31,6 +31,18 @@ typedef struct TCGAccelConfig {
     bool no_optimize;           /* skip tcg/optimize.c */
     TCGMemMode mem_mode;        /* user (guest_base) or soft MMU */
     uintptr_t guest_base;       /* user mode: host = guest_base + addr */
+    /*
+     * User mode: guest addresses must be below 1 << guest_addr_bits (the
+     * host reservation); an access to one that is not calls user_ld_slow
+     * or user_st_slow instead (which raise the guest's fault), so that
+     * no guest address reaches host memory outside the reservation.
+     * 0: no check.
+     */
+    unsigned guest_addr_bits;
+    uint64_t (*user_ld_slow)(void *env, uint64_t addr, MemOpIdx oi,
+                             uintptr_t retaddr);
+    void (*user_st_slow)(void *env, uint64_t addr, uint64_t val, MemOpIdx oi,
+                         uintptr_t retaddr);
 } TCGAccelConfig;
 
 /*

@@ -391,6 +391,8 @@ struct TCGContext {
     bool optimize;                  /* run tcg/optimize.c */
     TCGMemMode mem_mode;
     uintptr_t guest_base;           /* user mode */
+    unsigned guest_addr_bits;       /* user mode: addresses >= 1 << bits go
+                                       to ld_slow/st_slow (0: unchecked) */
     TCGSoftmmuParams softmmu;
     /* Helpers used by the soft-MMU slow path (accel/tcg provides them). */
     uint64_t (*ld_slow)(void *env, uint64_t addr, MemOpIdx oi,

@@ -715,7 +715,14 @@ static bool trans_ldst_excl(DisasContext *s, uint32_t insn)
         return true;
     }
     if (o2 && !o1) {
-        TCGv_i64 addr = clean_addr_tb(cpu_reg_sp(s, rn));
+        TCGv_i64 addr;
+
+        /* LDLAR/STLLR (o0 = 0) are FEAT_LOR, v8.1 like LSE: the models
+         * here have both or neither. */
+        if (!o0 && !lse) {
+            return false;
+        }
+        addr = clean_addr_tb(cpu_reg_sp(s, rn));
 
         gen_check_align(addr, size);
         if (is_load) {

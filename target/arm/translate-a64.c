@@ -338,6 +338,18 @@ static void a64_translate_insn(DisasContextBase *db, CPUState *cs)
     bool ok = false;
 
     s->pc_curr = db->pc_next;
+    if (s->pc_curr & 3) {
+        /*
+         * A branch to a misaligned address: the PC alignment fault comes
+         * with the fetch (Linux: SIGBUS, BUS_ADRALN, si_addr = the pc).
+         * Only a block's first insn can get here: the rest follow it.
+         */
+        db->pc_next += 4;
+        tcg_gen_st_i64(tcg_constant_i64((int64_t)s->pc_curr), tcg_env,
+                       offsetof(CPUARMState, exception_vaddr));
+        gen_exception_insn(s, EXCP_UNALIGNED, 0);     /* ends the block */
+        return;
+    }
     /* May longjmp to cpu_exec (instruction fetch fault). */
     s->insn = cpu_ldl_code(cs, s->pc_curr);
     db->pc_next += 4;

@@ -121,7 +121,7 @@ typedef enum TCIFmt {
     FMT_EXT,        /* F0 = ext(F1, pos 16..21, len-1 22..27)     */
     FMT_EXT2,       /* F0 = (F2:F1) >> pos(bits 20..25)           */
     FMT_MB,         /* barrier kind in bits 8..15                 */
-    FMT_QUSER,      /* F0, [F1]: + oi32 + guest_base64            */
+    FMT_QUSER,      /* F0, [F1], addr bits 16..23: + oi32 + guest_base64 */
     FMT_QMMU,       /* F0, [F1], page_bits 16..21: + oi32 + tlb_ofs64 + slow64 */
     FMT_CALL,       /* + info64                                   */
     FMT_EXIT,       /* return imm16x                              */
@@ -350,7 +350,8 @@ static void out_qemu_ldst(TCGContext *s, bool is_ld, TCGReg val, TCGReg addr,
                           MemOpIdx oi)
 {
     if (s->mem_mode == TCG_MEM_USER) {
-        tcg_out32(s, enc(is_ld ? TCI_qld_user : TCI_qst_user, val, addr, 0));
+        tcg_out32(s, enc(is_ld ? TCI_qld_user : TCI_qst_user, val, addr, 0) |
+                     (uint32_t)s->guest_addr_bits << 16);
         tcg_out32(s, oi);
         tcg_out64(s, s->guest_base);
     } else {
@@ -782,7 +783,6 @@ static uintptr_t tci_tb_exec(TCGContext *s, void *env, const void *code_rx)
     uint64_t frame[TCI_FRAME_WORDS] __attribute__((aligned(16)));
     const uint8_t *pc = code_rx;
 
-    (void)s;
     memset(regs, 0, sizeof(regs));
     regs[TCI_REG_ENV] = (uintptr_t)env;
     regs[TCI_REG_FRAME] = (uintptr_t)frame;
@@ -1117,7 +1117,19 @@ static uintptr_t tci_tb_exec(TCGContext *s, void *env, const void *code_rx)
         MemOpIdx oi = ld32(pc);
         uintptr_t base = (uintptr_t)ld64(pc + 4);
 
+        unsigned abits = bits(insn, 16, 8);
+
         pc += 12;
+        if (abits && (regs[f1] >> abits)) {
+            /* Outside the guest's reservation: the guest's fault. */
+            void *env = (void *)(uintptr_t)regs[TCI_REG_ENV];
+            if ((insn & 0xff) == TCI_qld_user) {
+                regs[f0] = s->ld_slow(env, regs[f1], oi, (uintptr_t)pc);
+            } else {
+                s->st_slow(env, regs[f1], regs[f0], oi, (uintptr_t)pc);
+            }
+            NEXT();
+        }
         host = (uint8_t *)(base + (uintptr_t)regs[f1]);
         tci_retaddr = (uintptr_t)pc;
         if ((insn & 0xff) == TCI_qld_user) {
@@ -1368,9 +1380,10 @@ static void tci_disas(FILE *f, const void *code_rx, size_t size)
             if (p + 12 > end) {
                 goto truncated;
             }
-            fprintf(f, "%s, [%s], memop 0x%x, mmu %u, base 0x%" PRIx64,
+            fprintf(f, "%s, [%s], memop 0x%x, mmu %u, base 0x%" PRIx64
+                    ", address bits %u",
                     RN(f0), RN(f1), get_memop(ld32(p)), get_mmuidx(ld32(p)),
-                    ld64(p + 4));
+                    ld64(p + 4), bits(insn, 16, 8));
             p += 12;
             break;
         case FMT_QMMU:

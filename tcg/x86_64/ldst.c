@@ -4,7 +4,11 @@
  * User mode: host = guest_base + addr, as [addr], [addr + disp32] or
  * [R14 + addr] (R14 loaded by the prologue when guest_base is set before
  * tcg_emit_prologue and does not fit a simm32; if it is set later, each
- * access loads it into RDI first).
+ * access loads it into RDI first).  With s->guest_addr_bits, an address
+ * with any bit at or above it set (outside the host reservation) jumps
+ * to an out-of-line call of s->ld_slow/st_slow instead, which raises the
+ * guest's fault: "mov r11, addr; shr r11, bits; jnz slow" before the
+ * access.
  * Alignment requirements (MO_ALIGN...) are not checked in user mode yet:
  * the access is simply performed (x86 tolerates misalignment).
  *
@@ -290,6 +294,21 @@ static void emit_store(TCGContext *s, TCGReg data, bool data_const,
     *raddr_rw = s->code_ptr;
 }
 
+/* User mode's address check; returns the jnz's rel32 field, or NULL. */
+static uint8_t *user_check(TCGContext *s, TCGReg addr, const void **after)
+{
+    uint8_t *jnz;
+
+    if (!s->guest_addr_bits) {
+        return NULL;
+    }
+    x86_mov(s, true, X86_TMP, addr);
+    x86_shift_ri(s, SHIFT_SHR, true, X86_TMP, (int)s->guest_addr_bits);
+    jnz = x86_jcc_long_fwd(s, JCC_NE);
+    *after = x86_rx(s, s->code_ptr);
+    return jnz;
+}
+
 void x86_out_qemu_ld(TCGContext *s, TCGType type, TCGReg data, TCGReg addr,
                      MemOpIdx oi)
 {
@@ -299,7 +318,18 @@ void x86_out_qemu_ld(TCGContext *s, TCGType type, TCGReg data, TCGReg addr,
     X86SlowPath *sp;
 
     if (s->mem_mode != TCG_MEM_SOFTMMU) {
+        const void *after = NULL;
+        uint8_t *jnz = user_check(s, addr, &after);
+
         emit_load(s, type, data, user_mem(s, addr), mop, &raddr);
+        if (jnz) {
+            sp = new_slow_path(s);
+            *sp = (X86SlowPath){
+                .is_ld = true, .type = type, .oi = oi, .data = data,
+                .addr = addr, .jne_field = jnz, .raddr = after,
+                .back = x86_rx(s, s->code_ptr),
+            };
+        }
         return;
     }
     sp = new_slow_path(s);
@@ -327,8 +357,20 @@ void x86_out_qemu_st(TCGContext *s, TCGType type, TCGReg data,
     X86SlowPath *sp;
 
     if (s->mem_mode != TCG_MEM_SOFTMMU) {
+        const void *after = NULL;
+        uint8_t *jnz = user_check(s, addr, &after);
+
         emit_store(s, data, data_const, data_val, user_mem(s, addr), mop,
                    &raddr);
+        if (jnz) {
+            sp = new_slow_path(s);
+            *sp = (X86SlowPath){
+                .is_ld = false, .data_const = data_const, .type = type,
+                .oi = oi, .data = data_const ? X86_NOREG : data,
+                .addr = addr, .data_val = data_val, .jne_field = jnz,
+                .raddr = after, .back = x86_rx(s, s->code_ptr),
+            };
+        }
         return;
     }
     sp = new_slow_path(s);
@@ -346,7 +388,8 @@ void x86_out_qemu_st(TCGContext *s, TCGType type, TCGReg data,
     sp->back = x86_rx(s, s->code_ptr);
 }
 
-/* Out-of-line slow paths: helper calls for TLB misses. */
+/* Out-of-line slow paths: helper calls for TLB misses (user mode: for
+ * addresses outside the reservation). */
 bool x86_tb_finalize(TCGContext *s)
 {
     x86_block_start_check(s);
