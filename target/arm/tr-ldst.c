@@ -478,7 +478,7 @@ static bool trans_ld_literal(DisasContext *s, uint32_t insn)
     int rt = extract32(insn, 0, 5);
     int opc = extract32(insn, 30, 2);
     bool is_vec = extract32(insn, 26, 1);
-    uint64_t pc = s->pc_curr + ((int64_t)sextract32(insn, 5, 19) << 2);
+    uint64_t pc = s->pc_curr + (int64_t)sextract32(insn, 5, 19) * 4;
     TCGv_i64 addr = tcg_constant_i64((int64_t)pc);
 
     if (is_vec) {

@@ -19,7 +19,8 @@
 # NAME.xfail (optional) holds the reason the program is expected to fail:
 # it is reported as "not ok ... # TODO reason" (not counted as a failure;
 # an unexpected pass shows as "ok ... # TODO").
-# TERN_GUEST_TIMEOUT (default 20) seconds per run.
+# TERN_GUEST_TIMEOUT (default 20, 60 in a sanitizer build, which runs
+# tern several times slower) seconds per run.
 #
 # scripts/tap-run passes --tap; it is ignored.
 
@@ -29,7 +30,11 @@ export LC_ALL=C
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-build}
 case $BUILD in /*) ;; *) BUILD=$SRC/$BUILD ;; esac
-TIMEOUT=${TERN_GUEST_TIMEOUT:-20}
+if grep -q '^CONFIG_SANITIZERS := y' "$BUILD/config.mak" 2>/dev/null; then
+    TIMEOUT=${TERN_GUEST_TIMEOUT:-60}
+else
+    TIMEOUT=${TERN_GUEST_TIMEOUT:-20}
+fi
 TERN=$BUILD/tern-aarch64
 DIR=$SRC/tests/guest/aarch64
 

@@ -182,15 +182,22 @@ static void *thread_fn(void *arg)
 
 static int exec_child(int argc, char **argv)
 {
-    /* argv: the parent's pointer, then 16 values it signed with IA, mod 5. */
+    /*
+     * argv: the parent's pointer, then 16 values it signed with IA under
+     * modifiers 5, 6, ... 20.  With the parent's keys every one would
+     * authenticate; with new keys each one does by chance only
+     * (1 in 2^PAC-bits, 1/128 with the 7 PAC bits of a TBI pointer), so
+     * all 16 do with probability 2^-112.  (One pointer signed 16 times
+     * would be all-or-nothing: a 1 in 128 flake.)
+     */
     uint64_t p = strtoull(argv[2], NULL, 16);
     int same = 0;
 
     for (int i = 3; i < argc; i++) {
-        same += autia(strtoull(argv[i], NULL, 16), 5) == p;
+        same += autia(strtoull(argv[i], NULL, 16), 5 + (i - 3)) == p;
     }
-    printf("after execve: %d of %d parent-signed pointers authenticate\n",
-           same, argc - 3);
+    printf("after execve: all %d parent-signed pointers authenticate: %s\n",
+           argc - 3, yesno(same == argc - 3));
     return 0;
 }
 
@@ -315,11 +322,10 @@ int main(int argc, char **argv)
     args[2] = bufs[0];
     for (int i = 0; i < 16; i++) {
         snprintf(bufs[i + 1], sizeof(bufs[0]), "%llx",
-                 (unsigned long long)pacia(p, 5));
+                 (unsigned long long)pacia(p, 5 + i));
         args[3 + i] = bufs[i + 1];
     }
     args[19] = NULL;
-    /* Same pointer 16 times: with new keys it authenticates in none. */
     execv("/proc/self/exe", args);
     perror("execv");
     return 1;
