@@ -6,6 +6,7 @@
  *   EXCP_SWI            SVC: syscall x8 with x0..x5, result in x0
  *                       (env->pc already points after the SVC)
  *   EXCP_UDEF           SIGILL (ILL_ILLOPC) at the instruction
+ *   EXCP_BTI            the same (a Branch Target exception: BTI)
  *   EXCP_BKPT           SIGTRAP (TRAP_BRKPT) at the BRK
  *   EXCP_DATA_ABORT     SIGSEGV/SIGBUS at exception_vaddr (host fault in
  *                       generated code or a helper's own check)
@@ -83,6 +84,7 @@ void cpu_loop(CPUARMState *env)
         case EXCP_HALTED:
             break;
         case EXCP_UDEF:
+        case EXCP_BTI:      /* Linux's do_el0_bti: the same SIGILL */
             force_sig_fault(env, SIGILL, ILL_ILLOPC, env->pc);
             break;
         case EXCP_BKPT:

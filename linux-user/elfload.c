@@ -185,8 +185,74 @@ typedef struct LoadedElf {
     uint64_t bias, entry, phdr, phnum, lo, hi, brk;
     uint64_t start_code, end_code, start_data, end_data;
     bool exec_stack;
+    bool bti;               /* executable segments were mapped PROT_BTI */
     char interp[4096];      /* PT_INTERP, "" if none */
 } LoadedElf;
+
+#ifndef GNU_PROPERTY_AARCH64_FEATURE_1_AND
+#define GNU_PROPERTY_AARCH64_FEATURE_1_AND  0xc0000000u
+#endif
+#ifndef GNU_PROPERTY_AARCH64_FEATURE_1_BTI
+#define GNU_PROPERTY_AARCH64_FEATURE_1_BTI  1u
+#endif
+#define GNU_PROPERTY_MAX_SIZE               1024    /* as Linux reads it */
+
+/*
+ * The PT_GNU_PROPERTY note: one NT_GNU_PROPERTY_TYPE_0 note named "GNU"
+ * whose descriptor is a list of {pr_type, pr_datasz, data} entries,
+ * each 8-byte aligned, in increasing pr_type order.  Returns 1 when
+ * GNU_PROPERTY_AARCH64_FEATURE_1_AND has the BTI bit, 0 when it does not,
+ * -1 when the note is malformed (Linux refuses such a program: ENOEXEC).
+ */
+static int parse_gnu_property(int fd, const Elf64_Phdr *p)
+{
+    uint8_t buf[GNU_PROPERTY_MAX_SIZE];
+    uint32_t namesz, descsz, type, prev = 0;
+    size_t off, end;
+    bool have_prev = false;
+    int bti = 0;
+
+    if (p->p_filesz < 16 || p->p_filesz > sizeof(buf) ||
+        !read_at(fd, buf, p->p_filesz, (off_t)p->p_offset)) {
+        return -1;
+    }
+    memcpy(&namesz, buf, 4);
+    memcpy(&descsz, buf + 4, 4);
+    memcpy(&type, buf + 8, 4);
+    if (type != NT_GNU_PROPERTY_TYPE_0 || namesz != 4 ||
+        memcmp(buf + 12, "GNU", 4) != 0) {
+        return -1;
+    }
+    off = 16;
+    if (descsz > p->p_filesz - off) {
+        return -1;
+    }
+    end = off + descsz;
+    while (off < end) {
+        uint32_t pr_type, pr_datasz;
+        if (end - off < 8) {
+            return -1;
+        }
+        memcpy(&pr_type, buf + off, 4);
+        memcpy(&pr_datasz, buf + off + 4, 4);
+        off += 8;
+        if (pr_datasz > end - off || (have_prev && pr_type <= prev)) {
+            return -1;
+        }
+        if (pr_type == GNU_PROPERTY_AARCH64_FEATURE_1_AND) {
+            uint32_t bits;
+            if (pr_datasz != 4) {
+                return -1;
+            }
+            memcpy(&bits, buf + off, 4);
+            bti = (bits & GNU_PROPERTY_AARCH64_FEATURE_1_BTI) != 0;
+        }
+        prev = pr_type;
+        have_prev = true;
+        off += (pr_datasz + 7u) & ~7u;
+    }
+    return bti;
+}
 
 /*
  * Map one ELF file.  is_main: the program (ET_DYN goes to ET_DYN_BASE);
@@ -197,6 +263,7 @@ static int load_elf(const char *path, int fd, bool is_main, LoadedElf *le,
 {
     Elf64_Ehdr eh;
     Elf64_Phdr *ph = NULL;
+    const Elf64_Phdr *property = NULL;
     struct stat st;
     uint64_t lo = UINT64_MAX, hi = 0, bias;
     int ret = -1;
@@ -296,7 +363,24 @@ static int load_elf(const char *path, int fd, bool is_main, LoadedElf *le,
             }
         } else if (p->p_type == PT_GNU_STACK) {
             le->exec_stack = (p->p_flags & PF_X) != 0;
+        } else if (p->p_type == PT_GNU_PROPERTY) {
+            property = p;
         }
+    }
+    /*
+     * BTI: Linux maps the executable segments of the interpreter, or of
+     * a program without one, PROT_BTI when the note asks for it and the
+     * CPU has BTI; the dynamic linker does it for everything else (the
+     * program included).  It reads only the note it will use.
+     */
+    if (property && (!is_main || le->interp[0] == 0)) {
+        int r = parse_gnu_property(fd, property);
+        if (r < 0) {
+            fail(err, 1, "%s: corrupt ELF: bad PT_GNU_PROPERTY note", path);
+            goto out;
+        }
+        le->bti = r == 1 && user_config.model &&
+                  ((user_config.model->features >> ARM_FEATURE_BTI) & 1);
     }
     if (hi == 0) {
         fail(err, 1, "%s: ELF without loadable segments", path);
@@ -345,6 +429,9 @@ static int load_elf(const char *path, int fd, bool is_main, LoadedElf *le,
             continue;
         }
         prot = prot_of(p->p_flags);
+        if (le->bti && (prot & PAGE_EXEC)) {
+            prot |= T_PROT_BTI;
+        }
         vaddr = p->p_vaddr + bias;
         page = vaddr & GUEST_PAGE_MASK;
         off_in_page = vaddr - page;

@@ -65,7 +65,6 @@
 #define T_PROT_READ   0x1
 #define T_PROT_WRITE  0x2
 #define T_PROT_EXEC   0x4
-#define T_PROT_BTI    0x10      /* arm64: guarded pages (BTI) */
 #define T_PROT_MTE    0x20
 #define T_PROT_GROWSDOWN 0x01000000
 #define T_PROT_GROWSUP   0x02000000
@@ -208,6 +207,27 @@ static void invalidate_code(uint64_t start, uint64_t len)
                                  (first + j) << GUEST_PAGE_BITS);
         i = j;
     }
+}
+
+/*
+ * A guest prot argument (arm64 PROT_* values; also_ok: other bits the
+ * call accepts and ignores) as page flags, or -1 for bits Linux refuses.
+ * PROT_BTI exists only when the CPU has BTI (Linux's
+ * arch_validate_prot); it marks the pages guarded (PAGE_BTI).
+ */
+static int guest_prot_to_flags(int prot, int also_ok)
+{
+    int ok = T_PROT_READ | T_PROT_WRITE | T_PROT_EXEC | also_ok;
+
+    if (user_config.model &&
+        (user_config.model->features >> ARM_FEATURE_BTI) & 1) {
+        ok |= T_PROT_BTI;
+    }
+    if (prot & ~ok) {
+        return -1;
+    }
+    return (prot & (PAGE_READ | PAGE_WRITE | PAGE_EXEC)) |
+           (prot & T_PROT_BTI ? PAGE_BTI : 0);
 }
 
 static int host_prot(int prot)
@@ -381,10 +401,10 @@ static int64_t target_mmap_locked(uint64_t addr, uint64_t len, int prot, int fla
         type != T_MAP_SHARED_VALIDATE) {
         return -EINVAL;
     }
-    if (prot & ~(T_PROT_READ | T_PROT_WRITE | T_PROT_EXEC | T_PROT_BTI)) {
+    prot = guest_prot_to_flags(prot, 0);
+    if (prot < 0) {
         return -EINVAL;
     }
-    prot &= PAGE_READ | PAGE_WRITE | PAGE_EXEC;
     if (GUEST_PAGE_ALIGN(len) < len || GUEST_PAGE_ALIGN(len) > GUEST_SPACE_SIZE) {
         return -ENOMEM;
     }
@@ -477,11 +497,10 @@ static int target_mprotect_locked(uint64_t addr, uint64_t len, int prot)
     if (addr & (GUEST_PAGE_SIZE - 1)) {
         return -EINVAL;
     }
-    if (prot & ~(T_PROT_READ | T_PROT_WRITE | T_PROT_EXEC | T_PROT_BTI |
-                 T_PROT_GROWSDOWN | T_PROT_GROWSUP)) {
+    prot = guest_prot_to_flags(prot, T_PROT_GROWSDOWN | T_PROT_GROWSUP);
+    if (prot < 0) {
         return -EINVAL;
     }
-    prot &= PAGE_READ | PAGE_WRITE | PAGE_EXEC;
     len = GUEST_PAGE_ALIGN(len);
     if (len == 0) {
         return 0;
@@ -548,7 +567,8 @@ static int64_t target_mremap_locked(uint64_t old_addr, uint64_t old_len, uint64_
     if (!page_check_range(old_addr, old_len, 0)) {
         return -EFAULT;
     }
-    prot = page_get_flags(old_addr) & (PAGE_READ | PAGE_WRITE | PAGE_EXEC);
+    prot = page_get_flags(old_addr) &
+           (PAGE_READ | PAGE_WRITE | PAGE_EXEC | PAGE_BTI);
 
     if (!(flags & T_MREMAP_FIXED)) {
         if (new_len <= old_len) {

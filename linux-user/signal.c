@@ -573,7 +573,8 @@ static bool setup_rt_frame(CPUARMState *env, TaskState *ts, int sig,
     memcpy(f.uc.uc_mcontext.regs, env->xregs, sizeof(f.uc.uc_mcontext.regs));
     f.uc.uc_mcontext.sp = sp;
     f.uc.uc_mcontext.pc = env->pc;
-    f.uc.uc_mcontext.pstate = arm_get_nzcv(env);
+    /* NZCV[31:28], BTYPE[11:10] (as the exception left it). */
+    f.uc.uc_mcontext.pstate = arm_get_nzcv(env) | (uint64_t)env->btype << 10;
 
     fp = (struct target_fpsimd_context *)(f.uc.uc_mcontext.reserved +
                                           FRAME_FPSIMD_OFF);
@@ -614,6 +615,12 @@ static bool setup_rt_frame(CPUARMState *env, TaskState *ts, int sig,
     env->xregs[30] = restorer;
     env->xregs[31] = frame;
     env->pc = ka->handler;
+    /*
+     * With BTI the handler is entered as if called (Linux's setup_return:
+     * BTYPE = 10), so on a guarded page it must start with BTI c or
+     * PACIxSP.
+     */
+    env->btype = arm_feature(env, ARM_FEATURE_BTI) ? 2 : 0;
     /* Exception entry and return clear the local exclusive monitor. */
     env->exclusive_addr = ~0ull;
     return true;
@@ -791,6 +798,8 @@ static bool restore_sigframe(CPUARMState *env, TaskState *ts, uint64_t sp)
     env->xregs[31] = sc->sp;
     env->pc = sc->pc;
     arm_set_nzcv(env, (uint32_t)sc->pstate);
+    /* BTYPE[11:10] comes back (RES0, ignored, on a core without BTI). */
+    env->btype = arm_feature(env, ARM_FEATURE_BTI) ? (sc->pstate >> 10) & 3 : 0;
     env->exclusive_addr = ~0ull;
     /* Only EL0t (M = 0, nRW = 0) with DAIF clear (valid_user_regs). */
     if (sc->pstate & 0x3dfu) {

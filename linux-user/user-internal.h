@@ -55,6 +55,10 @@
  * (self-modifying code, blueprint 3.8).
  */
 #define PAGE_CODE_PROT 0x10
+/* PAGE_BTI (0x20, exec/cpu-common.h): a guarded page, from PROT_BTI. */
+
+/* arm64's PROT_BTI, as target_mmap/target_mprotect take it. */
+#define T_PROT_BTI  0x10
 
 extern uintptr_t guest_base;
 

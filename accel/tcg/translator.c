@@ -23,12 +23,12 @@ bool translator_use_goto_tb(const DisasContextBase *db, uint64_t dest)
  * The indirect-branch probe (blueprint 3.1): the jump-cache lookup of
  * tb_lookup(), in IR, so that a hit jumps to the next block without a
  * helper call.  It compares the entry's key with this block's own
- * (cs_base, flags, cflags), which is the CPU's current state only
- * because the caller promises that nothing between the block's start and
- * here changed it (see translator.h).  A miss calls helper_lookup_tb_ptr,
+ * (cs_base, cflags) with the flags the caller says the CPU state has
+ * here (see translator.h).  A miss calls helper_lookup_tb_ptr,
  * which looks at the real state, searches the hash and refills the entry.
  */
-void translator_lookup_and_goto_ptr(DisasContextBase *db, TCGv_i64 pc)
+void translator_lookup_and_goto_ptr(DisasContextBase *db, TCGv_i64 pc,
+                                    uint32_t flags)
 {
     TranslationBlock *tb = db->tb;
     TCGLabel *miss;
@@ -53,7 +53,7 @@ void translator_lookup_and_goto_ptr(DisasContextBase *db, TCGv_i64 pc)
     tcg_gen_add_i64(e, e, t);
     tcg_gen_ld_i64(t, e, offsetof(CPUJumpCacheEntry, key));
     tcg_gen_brcondi_i64(TCG_COND_NE, t,
-                        (int64_t)tb_jmp_cache_key(tb->cs_base, tb->flags,
+                        (int64_t)tb_jmp_cache_key(tb->cs_base, flags,
                                                   tb->cflags), miss);
     tcg_gen_ld_i64(t, e, offsetof(CPUJumpCacheEntry, pc));
     tcg_gen_brcond_i64(TCG_COND_NE, t, pc, miss);

@@ -59,6 +59,8 @@ typedef struct CPUTLB CPUTLB;
 #define PAGE_READ   0x1
 #define PAGE_WRITE  0x2
 #define PAGE_EXEC   0x4
+/* A guarded page (arm64 BTI; user mode: PROT_BTI). */
+#define PAGE_BTI    0x20
 
 typedef enum MMUAccessType {
     MMU_DATA_LOAD  = 0,

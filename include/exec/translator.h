@@ -59,12 +59,16 @@ void translator_loop(CPUState *cpu, TranslationBlock *tb, int max_insns,
  * End the block with a jump to the block for pc (a global or temp holding
  * the new guest PC, already written to the CPU state): a probe of the
  * vCPU's jump cache in generated code, then helper_lookup_tb_ptr on a
- * miss.  The caller promises that the CPU's cs_base and flags are still
- * those of this block (get_tb_cpu_state would return them): true of
- * branches, not of instructions that change translation state, which
- * must use tcg_gen_lookup_and_goto_ptr() or return to the loop.
+ * miss.  flags are the translation flags the CPU state has at this point
+ * (what get_tb_cpu_state would return): this block's own, tb->flags,
+ * unless the block changed them in a way known at translation time (the
+ * AArch64 translator: PSTATE.BTYPE after BR/BLR).  cs_base must still be
+ * the block's.  Instructions that change the translation state in ways
+ * only known at run time must use tcg_gen_lookup_and_goto_ptr() or
+ * return to the loop.
  */
-void translator_lookup_and_goto_ptr(DisasContextBase *db, TCGv_i64 pc);
+void translator_lookup_and_goto_ptr(DisasContextBase *db, TCGv_i64 pc,
+                                    uint32_t flags);
 
 /* May the block chain directly (goto_tb) to dest?  (Same page, chaining on.) */
 bool translator_use_goto_tb(const DisasContextBase *db, uint64_t dest);

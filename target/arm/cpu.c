@@ -29,8 +29,8 @@
  * PFR0 EL0..EL3[15:0] FP[19:16] AdvSIMD[23:20]).  "max" advertises what
  * tern aims to implement (ARM_FEATURE_FLAGM stands for FlagM and FlagM2:
  * CFINV, RMIF, SETF8/16, AXFLAG, XAFLAG), PAuth with QARMA5 (ISAR1
- * APA[7:4] = 1: PAuth without PAuth2/FPAC, GPA[27:24] = 1), no BTI (BTI
- * is a NOP: no guarded pages).
+ * APA[7:4] = 1: PAuth without PAuth2/FPAC, GPA[27:24] = 1) and BTI
+ * (PFR1 BT[3:0] = 1: guarded pages, PROT_BTI).
  */
 static const ARMCPUModel arm_models[] = {
     {
@@ -64,10 +64,11 @@ static const ARMCPUModel arm_models[] = {
         .name = "max",
         .midr = 0x000f0510,             /* implementer 0: software model */
         .features = FEATURES_N1 | F(SHA512) | F(SHA3) | F(JSCVT) | F(FCMA) |
-                    F(FLAGM) | F(FRINT) | F(PACA),
+                    F(FLAGM) | F(FRINT) | F(PACA) | F(BTI),
         .id_aa64isar0 = 0x0020100110212120,  /* TS = 2: FlagM2 */
         .id_aa64isar1 = 0x0000000101111011,
         .id_aa64pfr0 = 0x0000000000111111,
+        .id_aa64pfr1 = 0x0000000000000001,
         .id_aa64mmfr0 = 0x0000000000001125,
     },
 };
@@ -121,7 +122,8 @@ static void arm_get_tb_cpu_state(CPUState *cs, uint64_t *pc,
 
     *pc = env->pc;
     *cs_base = 0;
-    *flags = 0;     /* EL0, AArch64, little-endian: nothing varies yet */
+    /* EL0, AArch64, little-endian: only PSTATE.BTYPE varies. */
+    *flags = env->btype & ARM_TBFLAG_BTYPE_MASK;
 }
 
 static void arm_restore_state_to_opc(CPUState *cs, const TranslationBlock *tb,

@@ -24,6 +24,7 @@ enum {
     EXCP_DATA_ABORT = 4,    /* fault_addr set: SIGSEGV/SIGBUS */
     EXCP_PREFETCH_ABORT = 5,/* instruction fetch fault at pc */
     EXCP_UNALIGNED = 6,     /* alignment fault: SIGBUS */
+    EXCP_BTI = 7,           /* Branch Target exception: SIGILL at pc */
 };
 
 typedef struct ARMVReg {
@@ -50,6 +51,13 @@ typedef struct CPUARMState {
 
     uint64_t tpidr_el0, tpidrro_el0;
     uint32_t fpcr, fpsr;
+    /*
+     * PSTATE.BTYPE (BTI): set by BR/BLR and their PAuth forms, checked
+     * at the next instruction when that is on a guarded page, 0 after any
+     * other instruction.  Part of the translation flags (ARM_TBFLAG_BTYPE):
+     * a block knows the BTYPE it was entered with.
+     */
+    uint32_t btype;
     ARMVReg vregs[32] __attribute__((aligned(16)));
     /*
      * Slots for the translator's vector ops (tr-simd-vec.c, tr-ldst.c):
@@ -112,8 +120,12 @@ typedef struct ARMCPUModel {
     const char *name;
     uint64_t midr;
     uint64_t features;      /* 1 << ARM_FEATURE_* */
-    uint64_t id_aa64isar0, id_aa64isar1, id_aa64pfr0, id_aa64mmfr0;
+    uint64_t id_aa64isar0, id_aa64isar1, id_aa64pfr0, id_aa64pfr1,
+             id_aa64mmfr0;
 } ARMCPUModel;
+
+/* Translation flags (tb->flags) of the A64 translator. */
+#define ARM_TBFLAG_BTYPE_MASK 3u    /* PSTATE.BTYPE at the block's entry */
 
 static inline bool arm_feature(const CPUARMState *env, int f)
 {

@@ -103,8 +103,65 @@ static bool trans_br_reg(DisasContext *s, uint32_t insn)
         tcg_gen_movi_i64(cpu_X[30], (int64_t)(s->pc_curr + 4));
     }
     tcg_gen_mov_i64(cpu_pc, target);
+    if (opc != 2) {
+        gen_set_btype(s, extract32(insn, 5, 5), opc == 1);
+    }
     s->base.is_jmp = DISAS_JUMP;
     return true;
+}
+
+/*
+ * BTI (FEAT_BTI).  BR/BLR (and BRAA/BLRAA ...) set PSTATE.BTYPE: BLR 10
+ * (a call); BR 01 when the register is x16/x17 (PLT stubs, veneers) or
+ * the BR is not on a guarded page, 11 otherwise (a jump).  RET and every
+ * other instruction leave 00.  The branch ends the block, and the BTYPE
+ * is part of the next block's translation flags, so the store here and
+ * the probe's key (next_btype) agree with what the main loop would find.
+ */
+void gen_set_btype(DisasContext *s, int rn, bool blr)
+{
+    unsigned bt;
+
+    if (!arm_feature(s->env, ARM_FEATURE_BTI)) {
+        return;
+    }
+    bt = blr ? 2 : (s->guarded_page && rn != 16 && rn != 17) ? 3 : 1;
+    tcg_gen_st32_i64(tcg_constant_i64(bt), tcg_env,
+                     offsetof(CPUARMState, btype));
+    s->next_btype = bt;
+}
+
+/*
+ * May insn be the first instruction executed on a guarded page with
+ * PSTATE.BTYPE = btype (1..3)?  BTI c/j/jc by their targets; PACIASP and
+ * PACIBSP are compatible with 01 and 10 but not 11, because Linux sets
+ * SCTLR_EL1.BT0 (only x16/x17 may BR onto a function entry); BRK and
+ * HLT raise their own exception first.  Anything else is a Branch
+ * Target exception (Linux: SIGILL, ILL_ILLOPC, at the instruction).
+ */
+bool a64_btype_compatible(uint32_t insn, unsigned btype)
+{
+    if ((insn & 0xfffff01fu) == 0xd503201fu) {      /* the hint space */
+        unsigned op = extract32(insn, 5, 7);        /* CRm:op2 */
+        if ((op & 0x79) == 0x20) {                  /* BTI {c|j|jc} */
+            unsigned targets = (op >> 1) & 3;       /* 1 c, 2 j, 3 jc */
+            switch (btype) {
+            case 1:
+                return targets != 0;
+            case 2:
+                return targets & 1;
+            default:
+                return targets & 2;
+            }
+        }
+        if (op == 25 || op == 27) {                 /* PACIASP, PACIBSP */
+            return btype != 3;
+        }
+        return false;
+    }
+    /* BRK, HLT: exception generation, opc 001 / 010, op2 000, LL 00 */
+    return (insn & 0xffe0001fu) == 0xd4200000u ||
+           (insn & 0xffe0001fu) == 0xd4400000u;
 }
 
 /* ------------------------------------------------------------------ */
@@ -135,7 +192,8 @@ static bool trans_excp(DisasContext *s, uint32_t insn)
 /*
  * The hint space (CRm:op2) executes as NOP at EL0 of a user-mode
  * process: YIELD, WFE, WFI, SEV(L) have nothing to wait for or wake up;
- * BTI is a NOP (no model advertises BTI: no guarded pages).  The PAuth
+ * BTI is a NOP as an instruction (its check is at the block start, see
+ * a64_btype_compatible).  The PAuth
  * forms (PACIASP, AUTIASP, XPACLRI ...) work on models with PAuth and
  * are NOPs on the others, as on such cores (tr-pauth.c).
  */
@@ -300,6 +358,8 @@ static uint64_t el0_id_reg(const CPUARMState *env, unsigned key)
     case SYSREG(3, 0, 0, 4, 0):     /* ID_AA64PFR0_EL1 */
         /* FP[19:16], AdvSIMD[23:20], SVE[35:32], DIT[51:48] visible */
         return (m->id_aa64pfr0 & 0x000f000f00ff0000ull) | 0x11;
+    case SYSREG(3, 0, 0, 4, 1):     /* ID_AA64PFR1_EL1: BT[3:0], SSBS[7:4] */
+        return m->id_aa64pfr1 & 0xff;
     case SYSREG(3, 0, 0, 6, 0):     /* ID_AA64ISAR0_EL1 */
         /* everything but TLB[59:56] and the RES0 low nibble */
         return m->id_aa64isar0 & 0xf0fffffffffffff0ull;

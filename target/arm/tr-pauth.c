@@ -138,6 +138,9 @@ bool trans_pauth_branch(DisasContext *s, uint32_t insn)
         tcg_gen_movi_i64(cpu_X[30], (int64_t)(s->pc_curr + 4));
     }
     tcg_gen_mov_i64(cpu_pc, dest);
+    if (opc != 2) {                 /* RETAA/RETAB leave BTYPE 00 */
+        gen_set_btype(s, rn, opc & 1);
+    }
     s->base.is_jmp = DISAS_JUMP;
     return true;
 }

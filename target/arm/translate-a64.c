@@ -279,7 +279,8 @@ void gen_goto_tb(DisasContext *s, int n, uint64_t dest)
         tcg_gen_exit_tb((uintptr_t)s->base.tb, n);
     } else {
         tcg_gen_movi_i64(cpu_pc, (int64_t)dest);
-        translator_lookup_and_goto_ptr(&s->base, cpu_pc);
+        /* A direct branch: BTYPE is 00 by now (a64_translate_insn). */
+        translator_lookup_and_goto_ptr(&s->base, cpu_pc, 0);
     }
 }
 
@@ -323,6 +324,11 @@ static void a64_init_disas_context(DisasContextBase *db, CPUState *cs)
     s->env = cpu_env(cs);
     s->mem_idx = 0;
     s->ntmp = 0;
+    s->btype = db->tb->flags & ARM_TBFLAG_BTYPE_MASK;
+    s->next_btype = 0;
+    /* Blocks never span pages: the first insn's page is the block's. */
+    s->guarded_page = arm_feature(s->env, ARM_FEATURE_BTI) &&
+                      page_check_range(db->pc_first, 1, PAGE_EXEC | PAGE_BTI);
 }
 
 static void a64_insn_start(DisasContextBase *db, CPUState *cs)
@@ -353,6 +359,21 @@ static void a64_translate_insn(DisasContextBase *db, CPUState *cs)
     /* May longjmp to cpu_exec (instruction fetch fault). */
     s->insn = cpu_ldl_code(cs, s->pc_curr);
     db->pc_next += 4;
+
+    if (s->btype && s->pc_curr == db->pc_first) {
+        /*
+         * Entered by an indirect branch that left PSTATE.BTYPE != 00: on
+         * a guarded page the insn must be a compatible landing pad.  The
+         * exception leaves BTYPE as it is (the signal frame's pstate shows
+         * it); otherwise the insn executes with BTYPE back to 00.
+         */
+        if (s->guarded_page && !a64_btype_compatible(s->insn, s->btype)) {
+            gen_exception_insn(s, EXCP_BTI, s->insn);
+            return;
+        }
+        tcg_gen_st32_i64(tcg_constant_i64(0), tcg_env,
+                         offsetof(CPUARMState, btype));
+    }
 
     p = class_tables[extract32(s->insn, 25, 4)];
     if (p) {
@@ -386,8 +407,8 @@ static void a64_tb_stop(DisasContextBase *db, CPUState *cs)
         gen_goto_tb(s, 0, db->pc_next);
         break;
     case DISAS_JUMP:
-        /* Branches to registers change no translation state. */
-        translator_lookup_and_goto_ptr(&s->base, cpu_pc);
+        /* Branches to registers change only BTYPE, known here. */
+        translator_lookup_and_goto_ptr(&s->base, cpu_pc, s->next_btype);
         break;
     case DISAS_UPDATE:
         tcg_gen_exit_tb(0, 0);

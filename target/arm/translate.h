@@ -36,6 +36,14 @@ typedef struct DisasContext {
     uint64_t pc_curr;           /* address of the insn being translated */
     uint32_t insn;
     int mem_idx;                /* MMU index of EL0 accesses */
+    /*
+     * BTI: the BTYPE the block was entered with (tb->flags), whether its
+     * page is guarded, and the BTYPE an indirect branch ending the block
+     * leaves (set by BR/BLR; 0 for RET and everything else).
+     */
+    unsigned btype;
+    bool guarded_page;
+    unsigned next_btype;
     /* Temps freed automatically at the end of each instruction. */
     int ntmp;
     TCGv_i64 tmp[16];
@@ -73,6 +81,15 @@ bool trans_pacga(DisasContext *s, uint32_t insn);
 bool trans_pauth_branch(DisasContext *s, uint32_t insn);
 bool trans_ldra(DisasContext *s, uint32_t insn);
 void gen_pauth_hint(DisasContext *s, unsigned op);   /* op = CRm:op2 */
+
+/*
+ * tr-branch.c: BTI.  gen_set_btype records the BTYPE an indirect branch
+ * to register rn leaves (blr: a call); a_btype_compatible says whether
+ * insn may be the target of a branch that left btype (1..3) on a guarded
+ * page.
+ */
+void gen_set_btype(DisasContext *s, int rn, bool blr);
+bool a64_btype_compatible(uint32_t insn, unsigned btype);
 
 void arm_translate_init(void);
 void arm_translate_code(CPUState *cpu, TranslationBlock *tb, int max_insns);

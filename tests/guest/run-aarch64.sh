@@ -57,7 +57,7 @@ done
 mapfile -t names < <(printf '%s\n' "${names[@]}" | sort -u | sed '/^$/d')
 
 # tern-aarch64's own error handling and options (see cli_checks below).
-NCLI=23
+NCLI=24
 echo "1..$(( ${#names[@]} * ${#backends[@]} + NCLI ))"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tern-guest.XXXXXX")
@@ -205,6 +205,30 @@ PYEOF
             num=$((num + 1))
             echo "ok $num - cli: $d # SKIP no AArch64 cross compiler"
         done
+    fi
+    # bti-elf with the name of its GNU property note broken ("GNU" -> "GNX").
+    local bti=$BUILD/tests/guest/aarch64/bti-elf
+    if [ -x "$bti" ]; then
+        python3 - "$bti" "$tmp/bad-property" <<'PYEOF'
+import struct, sys
+b = bytearray(open(sys.argv[1], 'rb').read())
+phoff, = struct.unpack_from('<Q', b, 0x20)
+phnum, = struct.unpack_from('<H', b, 0x38)
+for i in range(phnum):
+    ptype, = struct.unpack_from('<I', b, phoff + 56 * i)
+    if ptype == 0x6474e553:                     # PT_GNU_PROPERTY
+        off, = struct.unpack_from('<Q', b, phoff + 56 * i + 8)
+        assert b[off + 12:off + 16] == b'GNU\0'
+        b[off + 14] = ord('X')
+open(sys.argv[2], 'wb').write(b)
+PYEOF
+        chmod +x "$tmp/bad-property"
+        cli_check "malformed PT_GNU_PROPERTY note" 1 \
+            "bad-property: corrupt ELF: bad PT_GNU_PROPERTY note" \
+            "$tmp/bad-property"
+    else
+        num=$((num + 1))
+        echo "ok $num - cli: PT_GNU_PROPERTY # SKIP no AArch64 cross compiler"
     fi
 }
 

@@ -22,7 +22,6 @@
  *   bf16, i8mm BFloat16 and int8 matrix multiply: not implemented
  *   sb         the SB barrier: not implemented
  *   sve        SVE: not implemented
- *   bti        BTI is a NOP, no guarded pages: not advertised (id=0)
  *   mte        not implemented
  *   max, field values: lrcpc id=1 (LDAPR only; qemu's 2 adds LDAPUR...),
  *   dcpop id=1 (DC CVAP; qemu's 2 adds DC CVADP).

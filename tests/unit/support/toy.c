@@ -143,7 +143,7 @@ static void toy_translate_insn(DisasContextBase *db, CPUState *cs)
     }
     case TOY_JR:
         tcg_gen_mov_i64(cpu_pc, cpu_regs[rs]);
-        translator_lookup_and_goto_ptr(db, cpu_pc);
+        translator_lookup_and_goto_ptr(db, cpu_pc, db->tb->flags);
         db->is_jmp = DISAS_NORETURN;
         break;
     case TOY_LD:

@@ -1,0 +1,1 @@
+bti-elf.S

@@ -1,0 +1,1 @@
+bti-mmap.c
