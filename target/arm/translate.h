@@ -84,7 +84,7 @@ void gen_pauth_hint(DisasContext *s, unsigned op);   /* op = CRm:op2 */
 
 /*
  * tr-branch.c: BTI.  gen_set_btype records the BTYPE an indirect branch
- * to register rn leaves (blr: a call); a_btype_compatible says whether
+ * to register rn leaves (blr: a call); a64_btype_compatible says whether
  * insn may be the target of a branch that left btype (1..3) on a guarded
  * page.
  */
