@@ -244,6 +244,7 @@ int tcg_exec_init(const TCGAccelConfig *cfg, const char **err)
     e->ctx->guest_base = cfg->guest_base;
     if (cfg->mem_mode == TCG_MEM_USER && cfg->guest_addr_bits) {
         e->ctx->guest_addr_bits = cfg->guest_addr_bits;
+        e->ctx->guest_limit_ofs = TERN_GUEST_LIMIT_OFS;
         e->ctx->ld_slow = cfg->user_ld_slow;
         e->ctx->st_slow = cfg->user_st_slow;
     }
@@ -352,6 +353,8 @@ void tcg_cpu_realize(CPUState *cpu)
     cpu->tb_jmp_cache = g_new0(CPUJumpCache, 1);
     tb_jmp_cache_clear(cpu);                /* zero is a valid key */
     cpu->neg->jmp_cache = cpu->tb_jmp_cache;
+    cpu->neg->guest_limit = e->ctx->guest_addr_bits
+                            ? 1ull << e->ctx->guest_addr_bits : UINT64_MAX;
     if (e->mem_mode == TCG_MEM_SOFTMMU) {
         TCGContext *s = e->ctx;
         s->softmmu.page_bits = ops->page_bits;

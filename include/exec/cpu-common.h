@@ -80,6 +80,11 @@ typedef struct CPUNegativeOffsetState {
     CPUState *cpu;
     /* The CPU's jump cache, for the probe of indirect branches. */
     CPUJumpCache *jmp_cache;
+    /*
+     * User mode: guest addresses must be below this (1 << guest_addr_bits,
+     * the host reservation); generated code compares each access with it.
+     */
+    uint64_t guest_limit;
     uint32_t pad;
     /*
      * The interrupt-check word (blueprint 3.2).  Every block starts with
@@ -103,6 +108,9 @@ typedef struct CPUNegativeOffsetState {
      (intptr_t)sizeof(CPUNegativeOffsetState))
 #define TERN_JMP_CACHE_OFS \
     ((intptr_t)offsetof(CPUNegativeOffsetState, jmp_cache) - \
+     (intptr_t)sizeof(CPUNegativeOffsetState))
+#define TERN_GUEST_LIMIT_OFS \
+    ((intptr_t)offsetof(CPUNegativeOffsetState, guest_limit) - \
      (intptr_t)sizeof(CPUNegativeOffsetState))
 #define TERN_TLB_FAST_OFS \
     ((intptr_t)offsetof(CPUNegativeOffsetState, tlb_fast) - \

@@ -393,6 +393,8 @@ struct TCGContext {
     uintptr_t guest_base;           /* user mode */
     unsigned guest_addr_bits;       /* user mode: addresses >= 1 << bits go
                                        to ld_slow/st_slow (0: unchecked) */
+    intptr_t guest_limit_ofs;       /* env offset of 1 << guest_addr_bits
+                                       (CPUNegativeOffsetState.guest_limit) */
     TCGSoftmmuParams softmmu;
     /* Helpers used by the soft-MMU slow path (accel/tcg provides them). */
     uint64_t (*ld_slow)(void *env, uint64_t addr, MemOpIdx oi,

@@ -7,8 +7,9 @@
  * access loads it into RDI first).  With s->guest_addr_bits, an address
  * with any bit at or above it set (outside the host reservation) jumps
  * to an out-of-line call of s->ld_slow/st_slow instead, which raises the
- * guest's fault: "mov r11, addr; shr r11, bits; jnz slow" before the
- * access.
+ * guest's fault: "cmp addr, [env + guest_limit_ofs]; jae slow"
+ * before the access (the limit is CPUNegativeOffsetState.guest_limit;
+ * CMP+Jcc fuse into one uop where "mov; shr; jnz" took three).
  * Alignment requirements (MO_ALIGN...) are not checked in user mode yet:
  * the access is simply performed (x86 tolerates misalignment).
  *
@@ -302,9 +303,10 @@ static uint8_t *user_check(TCGContext *s, TCGReg addr, const void **after)
     if (!s->guest_addr_bits) {
         return NULL;
     }
-    x86_mov(s, true, X86_TMP, addr);
-    x86_shift_ri(s, SHIFT_SHR, true, X86_TMP, (int)s->guest_addr_bits);
-    jnz = x86_jcc_long_fwd(s, JCC_NE);
+    /* cmp addr, [env + guest_limit]; jae slow: one fused compare-branch */
+    x86_modrm_mem(s, ((ARITH_CMP << 3) | 3) | X86_P_W, addr, X86_ENV_REG,
+                  s->guest_limit_ofs);
+    jnz = x86_jcc_long_fwd(s, JCC_AE);
     *after = x86_rx(s, s->code_ptr);
     return jnz;
 }
