@@ -22,6 +22,9 @@
 #              (tests/debian/sqlite3-script.sql)
 #   lua        lua5.4: recursive fib(35)
 #   openssl    openssl dgst -sha256 and enc -aes-256-cbc of a quarter of it
+#              (in place of "openssl speed", which runs each algorithm for
+#              a fixed time and reports a rate: a fixed amount of data
+#              through the same code fits a table of times)
 #   sort       coreutils sort -n of 1,000,000 shuffled lines
 #   awk        busybox awk floating-point loop
 #
