@@ -153,10 +153,10 @@ static void arm_dump_state(CPUState *cs, FILE *f)
                 (i & 3) == 3 ? '\n' : ' ');
     }
     fprintf(f, " SP=%016llx\n", (unsigned long long)env->xregs[31]);
-    fprintf(f, "NZCV=%c%c%c%c  FPCR=%08x FPSR=%08x\n",
+    fprintf(f, "NZCV=%c%c%c%c BTYPE=%u  FPCR=%08x FPSR=%08x\n",
             nzcv & (1u << 31) ? 'N' : '-', nzcv & (1u << 30) ? 'Z' : '-',
             nzcv & (1u << 29) ? 'C' : '-', nzcv & (1u << 28) ? 'V' : '-',
-            env->fpcr, env->fpsr);
+            env->btype, env->fpcr, env->fpsr);
 }
 
 const TCGCPUOps arm_tcg_ops = {
