@@ -29,7 +29,8 @@ if ! out=$("$TERN" --check-host 2>&1); then
     exit 0
 fi
 
-exec python3 - "$TERN" "$ELF" "$TMP" <<'PY'
+# Not exec: the EXIT trap must still remove $TMP.
+python3 - "$TERN" "$ELF" "$TMP" <<'PY'
 import json, os, socket, subprocess, sys, time
 tern, elf, tmp = sys.argv[1:4]
 sock_path = os.path.join(tmp, "qmp.sock")
@@ -134,3 +135,4 @@ serial = open(os.path.join(tmp, "serial"), "rb").read() if os.path.exists(
 check("the guest ran (serial: %r)" % serial, serial == b"idle\r\n")
 finish()
 PY
+exit $?
