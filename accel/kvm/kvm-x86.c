@@ -408,6 +408,20 @@ static void report_state(VCPU *cpu, const char *what)
     } else {
         g_string_append(out, "Code at RIP: not readable (unmapped)\n");
     }
+    /* The top of the stack: for a kernel that stopped in a helper, the
+     * return addresses there name its caller (look them up in System.map). */
+    g_string_append(out, "Stack at RSP:");
+    for (int i = 0; i < 8; i++) {
+        uint64_t word, va = env->regs[R_ESP] + 8 * i;  /* byte order: guest = host */
+        if ((va & 0xfff) > 0x1000 - 8 ||  /* a misaligned word across pages: stop */
+            !x86_cpu_virt_to_phys(env, va, &pa) ||
+            address_space_read(&address_space_memory, pa, &word, 8) != MEMTX_OK) {
+            g_string_append(out, i ? " (end of readable stack)" : " not readable");
+            break;
+        }
+        g_string_append_printf(out, "%s%016" PRIx64, i == 4 ? "\n             " : " ", word);
+    }
+    g_string_append_c(out, '\n');
     fputs(out->str, stderr);
     fflush(stderr);
 }
