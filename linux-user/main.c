@@ -385,6 +385,7 @@ int main(int argc, char **argv)
     cfg.mem_mode = TCG_MEM_USER;
     cfg.guest_base = guest_base;
     cfg.guest_addr_bits = GUEST_SPACE_BITS;
+    cfg.guest_guard = GUEST_GUARD_SIZE;
     cfg.user_ld_slow = user_ld_slow;
     cfg.user_st_slow = user_st_slow;
     ret = tcg_exec_init(&cfg, &err);

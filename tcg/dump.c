@@ -53,6 +53,9 @@ static void print_memop(FILE *f, MemOpIdx oi)
     if (align > 1) {
         fprintf(f, "+al%u", align);
     }
+    if (mop & MO_FOLLOW) {
+        fprintf(f, "+follow");
+    }
     fprintf(f, ",%u", get_mmuidx(oi));
 }
 

@@ -245,6 +245,7 @@ int tcg_exec_init(const TCGAccelConfig *cfg, const char **err)
     if (cfg->mem_mode == TCG_MEM_USER && cfg->guest_addr_bits) {
         e->ctx->guest_addr_bits = cfg->guest_addr_bits;
         e->ctx->guest_limit_ofs = TERN_GUEST_LIMIT_OFS;
+        e->ctx->guest_guard = cfg->guest_guard;
         e->ctx->ld_slow = cfg->user_ld_slow;
         e->ctx->st_slow = cfg->user_st_slow;
     }

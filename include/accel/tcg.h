@@ -39,6 +39,9 @@ typedef struct TCGAccelConfig {
      * 0: no check.
      */
     unsigned guest_addr_bits;
+    /* User mode: bytes of PROT_NONE guard after the reservation (lets
+     * MO_FOLLOW accesses skip the check when >= MO_FOLLOW_SPAN). */
+    unsigned guest_guard;
     uint64_t (*user_ld_slow)(void *env, uint64_t addr, MemOpIdx oi,
                              uintptr_t retaddr);
     void (*user_st_slow)(void *env, uint64_t addr, uint64_t val, MemOpIdx oi,

@@ -36,6 +36,19 @@ typedef enum MemOp {
     MO_ALIGN_64 = 6 << MO_ASHIFT,
     MO_ALIGN    = MO_AMASK,
 
+    /*
+     * MO_FOLLOW: this access ends at most MO_FOLLOW_SPAN bytes above the
+     * address of an access made just before it by the same guest
+     * instruction, with no branch between (the second register of
+     * LDP/STP, the high half of a Q register).  That first access was
+     * checked, so in user mode this one may skip the address check when
+     * the host reservation is followed by a PROT_NONE guard of at least
+     * MO_FOLLOW_SPAN bytes (TCGContext.guest_guard): at worst it lands in
+     * the guard and faults there, like an access to an unmapped page.
+     * Nothing else treats it differently.
+     */
+    MO_FOLLOW   = 1 << 7,
+
     MO_UB   = MO_8,
     MO_UW   = MO_16,
     MO_UL   = MO_32,
@@ -50,6 +63,9 @@ typedef enum MemOp {
     MO_BEUL = MO_BE | MO_UL,
     MO_BEUQ = MO_BE | MO_UQ,
 } MemOp;
+
+/* How far above the checked access a MO_FOLLOW access may end. */
+#define MO_FOLLOW_SPAN 64
 
 static inline unsigned memop_size(MemOp op)
 {

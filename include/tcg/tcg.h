@@ -395,6 +395,7 @@ struct TCGContext {
                                        to ld_slow/st_slow (0: unchecked) */
     intptr_t guest_limit_ofs;       /* env offset of 1 << guest_addr_bits
                                        (CPUNegativeOffsetState.guest_limit) */
+    unsigned guest_guard;           /* PROT_NONE bytes after the limit */
     TCGSoftmmuParams softmmu;
     /* Helpers used by the soft-MMU slow path (accel/tcg provides them). */
     uint64_t (*ld_slow)(void *env, uint64_t addr, MemOpIdx oi,

@@ -196,9 +196,11 @@ static void gen_clear_vreg_high(int n)
  * the bits above the loaded size are zeroed.  A Q register is two 64-bit
  * accesses: each half is single-copy atomic, the whole is not (the
  * architecture only asks for 64-bit single-copy atomicity there too,
- * except with FEAT_LSE2, which we do not advertise).
+ * except with FEAT_LSE2, which we do not advertise).  The high half is
+ * MO_FOLLOW of the low one; follow is MO_FOLLOW when the low half itself
+ * follows an access of this instruction (the second register of a pair).
  */
-static void gen_ld_vreg(DisasContext *s, int n, TCGv_i64 addr, int size)
+static void gen_ld_vreg(DisasContext *s, int n, TCGv_i64 addr, int size, MemOp follow)
 {
     TCGv_i64 lo = tcg_temp_new_i64();
 
@@ -206,22 +208,22 @@ static void gen_ld_vreg(DisasContext *s, int n, TCGv_i64 addr, int size)
         TCGv_i64 hi = tcg_temp_new_i64();
         TCGv_i64 a8 = tcg_temp_new_i64();
 
-        gen_ld(s, lo, addr, MO_64);
+        gen_ld(s, lo, addr, MO_64 | follow);
         tcg_gen_addi_i64(a8, addr, 8);
-        gen_ld(s, hi, a8, MO_64);
+        gen_ld(s, hi, a8, MO_64 | MO_FOLLOW);
         tcg_gen_st_i64(lo, tcg_env, vreg_ofs(n, 0));
         tcg_gen_st_i64(hi, tcg_env, vreg_ofs(n, 8));
         tcg_temp_free_i64(a8);
         tcg_temp_free_i64(hi);
     } else {
-        gen_ld(s, lo, addr, (MemOp)size);
+        gen_ld(s, lo, addr, (MemOp)size | follow);
         tcg_gen_st_i64(lo, tcg_env, vreg_ofs(n, 0));
         gen_clear_vreg_high(n);
     }
     tcg_temp_free_i64(lo);
 }
 
-static void gen_st_vreg(DisasContext *s, int n, TCGv_i64 addr, int size)
+static void gen_st_vreg(DisasContext *s, int n, TCGv_i64 addr, int size, MemOp follow)
 {
     TCGv_i64 v = tcg_temp_new_i64();
 
@@ -229,14 +231,14 @@ static void gen_st_vreg(DisasContext *s, int n, TCGv_i64 addr, int size)
         TCGv_i64 a8 = tcg_temp_new_i64();
 
         tcg_gen_ld_i64(v, tcg_env, vreg_ofs(n, 0));
-        gen_st(s, v, addr, MO_64);
+        gen_st(s, v, addr, MO_64 | follow);
         tcg_gen_ld_i64(v, tcg_env, vreg_ofs(n, 8));
         tcg_gen_addi_i64(a8, addr, 8);
-        gen_st(s, v, a8, MO_64);
+        gen_st(s, v, a8, MO_64 | MO_FOLLOW);
         tcg_temp_free_i64(a8);
     } else {
         gen_ld_vreg_elt(v, n, 0, size);
-        gen_st(s, v, addr, (MemOp)size);
+        gen_st(s, v, addr, (MemOp)size | follow);
     }
     tcg_temp_free_i64(v);
 }
@@ -322,9 +324,9 @@ static void do_ls_single(DisasContext *s, bool is_vec, LsKind kind,
     }
     if (is_vec) {
         if (kind == LS_STORE) {
-            gen_st_vreg(s, rt, addr, size);
+            gen_st_vreg(s, rt, addr, size, 0);
         } else {
-            gen_ld_vreg(s, rt, addr, size);
+            gen_ld_vreg(s, rt, addr, size, 0);
         }
         if (wb_val) {
             tcg_gen_mov_i64(cpu_reg_sp(s, rn), *wb_val);
@@ -485,7 +487,7 @@ static bool trans_ld_literal(DisasContext *s, uint32_t insn)
         if (opc == 3) {
             return false;
         }
-        gen_ld_vreg(s, rt, addr, 2 + opc);
+        gen_ld_vreg(s, rt, addr, 2 + opc, 0);
         return true;
     }
     switch (opc) {
@@ -561,18 +563,18 @@ static bool trans_ldst_pair(DisasContext *s, uint32_t insn)
 
     if (is_vec) {
         if (is_load) {
-            gen_ld_vreg(s, rt, addr, size);
-            gen_ld_vreg(s, rt2, addr2, size);
+            gen_ld_vreg(s, rt, addr, size, 0);
+            gen_ld_vreg(s, rt2, addr2, size, MO_FOLLOW);
         } else {
-            gen_st_vreg(s, rt, addr, size);
-            gen_st_vreg(s, rt2, addr2, size);
+            gen_st_vreg(s, rt, addr, size, 0);
+            gen_st_vreg(s, rt2, addr2, size, MO_FOLLOW);
         }
     } else if (is_load) {
         TCGv_i64 v1 = new_tmp_a64(s);
         TCGv_i64 v2 = new_tmp_a64(s);
 
         gen_ld_int(s, v1, addr, size, sign, true, 0);
-        gen_ld_int(s, v2, addr2, size, sign, true, 0);
+        gen_ld_int(s, v2, addr2, size, sign, true, MO_FOLLOW);
         if (has_wb) {
             tcg_gen_mov_i64(base, wb);
         }
@@ -581,7 +583,7 @@ static bool trans_ldst_pair(DisasContext *s, uint32_t insn)
         return true;
     } else {
         gen_st(s, load_xr(rt), addr, (MemOp)size);
-        gen_st(s, load_xr(rt2), addr2, (MemOp)size);
+        gen_st(s, load_xr(rt2), addr2, (MemOp)size | MO_FOLLOW);
     }
     if (has_wb) {
         tcg_gen_mov_i64(base, wb);
@@ -865,13 +867,16 @@ static void stage_move(DisasContext *s, TCGv_i64 addr, int n, int vbytes,
             TCGv_i64 a = tcg_temp_new_i64();
             intptr_t slot = stage_ofs(i) + half * 8;
 
+            /* Up to 64 bytes from addr: all but the first follow it. */
+            MemOp mop = MO_64 | (i || half ? MO_FOLLOW : 0);
+
             tcg_gen_addi_i64(a, addr, i * vbytes + half * 8);
             if (is_load) {
-                gen_ld(s, v, a, MO_64);
+                gen_ld(s, v, a, mop);
                 tcg_gen_st_i64(v, tcg_env, slot);
             } else {
                 tcg_gen_ld_i64(v, tcg_env, slot);
-                gen_st(s, v, a, MO_64);
+                gen_st(s, v, a, mop);
             }
             tcg_temp_free_i64(a);
         }
@@ -972,14 +977,16 @@ static bool trans_simd_ldst_mult(DisasContext *s, uint32_t insn)
 
             for (int half = 0; half < (q ? 2 : 1); half++) {
                 TCGv_i64 a = tcg_temp_new_i64();
+                /* At most 64 bytes from addr: all but the first follow. */
+                MemOp mop = MO_64 | (r || half ? MO_FOLLOW : 0);
 
                 tcg_gen_addi_i64(a, addr, r * (q ? 16 : 8) + half * 8);
                 if (is_load) {
-                    gen_ld(s, v, a, MO_64);
+                    gen_ld(s, v, a, mop);
                     tcg_gen_st_i64(v, tcg_env, vreg_ofs(t, half * 8));
                 } else {
                     tcg_gen_ld_i64(v, tcg_env, vreg_ofs(t, half * 8));
-                    gen_st(s, v, a, MO_64);
+                    gen_st(s, v, a, mop);
                 }
                 tcg_temp_free_i64(a);
             }
@@ -995,13 +1002,15 @@ static bool trans_simd_ldst_mult(DisasContext *s, uint32_t insn)
                 int t = (rt + k) % 32;
                 TCGv_i64 a = tcg_temp_new_i64();
 
+                MemOp mop = (MemOp)size | (off ? MO_FOLLOW : 0);
+
                 tcg_gen_addi_i64(a, addr, off);
                 if (is_load) {
-                    gen_ld(s, v, a, (MemOp)size);
+                    gen_ld(s, v, a, mop);
                     gen_st_vreg_elt(v, t, e * ebytes, size);
                 } else {
                     gen_ld_vreg_elt(v, t, e * ebytes, size);
-                    gen_st(s, v, a, (MemOp)size);
+                    gen_st(s, v, a, mop);
                 }
                 tcg_temp_free_i64(a);
                 off += ebytes;

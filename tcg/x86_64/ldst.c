@@ -10,6 +10,9 @@
  * guest's fault: "cmp addr, [env + guest_limit_ofs]; jae slow"
  * before the access (the limit is CPUNegativeOffsetState.guest_limit;
  * CMP+Jcc fuse into one uop where "mov; shr; jnz" took three).
+ * An access marked MO_FOLLOW (it follows a checked one of the same guest
+ * instruction by at most MO_FOLLOW_SPAN bytes) has no check when
+ * s->guest_guard covers that span: it can reach only the guard.
  * Alignment requirements (MO_ALIGN...) are not checked in user mode yet:
  * the access is simply performed (x86 tolerates misalignment).
  *
@@ -295,12 +298,15 @@ static void emit_store(TCGContext *s, TCGReg data, bool data_const,
     *raddr_rw = s->code_ptr;
 }
 
-/* User mode's address check; returns the jnz's rel32 field, or NULL. */
-static uint8_t *user_check(TCGContext *s, TCGReg addr, const void **after)
+/* User mode's address check; returns the jnz's rel32 field, or NULL.
+ * None for an access that follows a checked one (MO_FOLLOW) when the
+ * guard after the reservation covers it. */
+static uint8_t *user_check(TCGContext *s, TCGReg addr, MemOp mop, const void **after)
 {
     uint8_t *jnz;
 
-    if (!s->guest_addr_bits) {
+    if (!s->guest_addr_bits ||
+        ((mop & MO_FOLLOW) && s->guest_guard >= MO_FOLLOW_SPAN)) {
         return NULL;
     }
     /* cmp addr, [env + guest_limit]; jae slow: one fused compare-branch */
@@ -321,7 +327,7 @@ void x86_out_qemu_ld(TCGContext *s, TCGType type, TCGReg data, TCGReg addr,
 
     if (s->mem_mode != TCG_MEM_SOFTMMU) {
         const void *after = NULL;
-        uint8_t *jnz = user_check(s, addr, &after);
+        uint8_t *jnz = user_check(s, addr, mop, &after);
 
         emit_load(s, type, data, user_mem(s, addr), mop, &raddr);
         if (jnz) {
@@ -360,7 +366,7 @@ void x86_out_qemu_st(TCGContext *s, TCGType type, TCGReg data,
 
     if (s->mem_mode != TCG_MEM_SOFTMMU) {
         const void *after = NULL;
-        uint8_t *jnz = user_check(s, addr, &after);
+        uint8_t *jnz = user_check(s, addr, mop, &after);
 
         emit_store(s, data, data_const, data_val, user_mem(s, addr), mop,
                    &raddr);

@@ -8,10 +8,13 @@
  * The expected output follows from the Linux arm64 ABI (48-bit user
  * VAs, TBI0, Documentation/arm64/tagged-pointers.rst).
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
 
 static sigjmp_buf jb;
 static volatile uint64_t fault_addr;
@@ -88,6 +91,80 @@ int main(void)
         printf("straddle: no fault\n");
     } else {
         printf("straddle: SIGSEGV %s\n", fault_code == SEGV_MAPERR ? "MAPERR" : "other");
+    }
+    /*
+     * With the page below 1 TiB mapped (tern's stack is there; a native
+     * process maps it here), multi-access instructions that start below
+     * 1 TiB and run past it: the fault is at 1 TiB, and a load leaves its
+     * registers unwritten.  tern checks only the first access of such an
+     * instruction; the others land in the PROT_NONE guard after its
+     * reservation (MO_FOLLOW).  Stores write back what is there, so
+     * tern's stack is left as it was.
+     */
+    {
+        uint64_t top = 0x10000000000ull;
+        void *m = mmap((void *)(top - 4096), 4096, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+        if (m == MAP_FAILED && errno != EEXIST) {
+            printf("mmap below 1 TiB: %s\n", strerror(errno));
+            return 1;
+        }
+        volatile uint64_t *last = (volatile uint64_t *)(top - 8);
+        uint64_t keep = *last, x = 0x1111, y = 0x2222;
+
+        if (!sigsetjmp(jb, 1)) {
+            __asm__ volatile("ldp %0, %1, [%2]" : "+r"(x), "+r"(y) : "r"(top - 8) : "memory");
+            printf("ldp x below 1 TiB: no fault\n");
+        } else {
+            report("ldp x", top - 8);
+        }
+        printf("  x=%llx y=%llx\n", (unsigned long long)x, (unsigned long long)y);
+        if (!sigsetjmp(jb, 1)) {
+            __asm__ volatile("stp %0, %1, [%2]" : : "r"(keep), "r"(y) , "r"(top - 8) : "memory");
+            printf("stp x below 1 TiB: no fault\n");
+        } else {
+            report("stp x", top - 8);
+        }
+        if (!sigsetjmp(jb, 1)) {
+            __asm__ volatile("ldp w8, w9, [%0]" : : "r"(top - 4) : "x8", "x9", "memory");
+            printf("ldp w below 1 TiB: no fault\n");
+        } else {
+            report("ldp w", top - 4);
+        }
+        if (!sigsetjmp(jb, 1)) {
+            __asm__ volatile("ldr q0, [%0]" : : "r"(top - 8) : "v0", "memory");
+            printf("ldr q below 1 TiB: no fault\n");
+        } else {
+            report("ldr q", top - 8);
+        }
+        if (!sigsetjmp(jb, 1)) {
+            __asm__ volatile("ldp q0, q1, [%0]" : : "r"(top - 16) : "v0", "v1", "memory");
+            printf("ldp q below 1 TiB: no fault\n");
+        } else {
+            report("ldp q", top - 16);
+        }
+        if (!sigsetjmp(jb, 1)) {
+            __asm__ volatile("ld1 {v0.2d, v1.2d, v2.2d, v3.2d}, [%0]" : : "r"(top - 48)
+                             : "v0", "v1", "v2", "v3", "memory");
+            printf("ld1 x4 below 1 TiB: no fault\n");
+        } else {
+            report("ld1 x4", top - 48);
+        }
+        if (!sigsetjmp(jb, 1)) {
+            __asm__ volatile("ld4 {v0.4s, v1.4s, v2.4s, v3.4s}, [%0]" : : "r"(top - 56)
+                             : "v0", "v1", "v2", "v3", "memory");
+            printf("ld4 below 1 TiB: no fault\n");
+        } else {
+            report("ld4", top - 56);
+        }
+        if (!sigsetjmp(jb, 1)) {
+            __asm__ volatile("ld3 {v0.8b, v1.8b, v2.8b}, [%0]" : : "r"(top - 20)
+                             : "v0", "v1", "v2", "memory");
+            printf("ld3 below 1 TiB: no fault\n");
+        } else {
+            report("ld3", top - 20);
+        }
+        printf("  last word kept: %s\n", *last == keep ? "yes" : "no");
     }
     /* Top byte ignored: a tagged pointer to real memory. */
     {
