@@ -10,15 +10,23 @@
 #   *.deb                   linux-image-<version>-cloud-amd64, busybox-static
 #   root/                   both packages unpacked (dpkg-deb -x)
 #   vmlinuz                 the kernel (bzImage)
-#   initrd.cpio.gz          busybox + /init, newc cpio, gzip
+#   initrd.cpio             busybox + /init, newc cpio, uncompressed (make
+#                           check-slow boots it: inflating at the emulated
+#                           CPL 0 of this machine's nested KVM takes minutes)
+#   initrd.cpio.gz          the same, gzip (what a usual initramfs looks like)
 #
 # /init mounts /proc, prints TERN-INITRAMFS-OK, the CPU count and the
 # uptime, then `poweroff -f`.  The cpio archive is written by a few lines
 # of Python so that /dev/console is a device node without needing root.
 #
+# --symbols also fetches the kernel's -dbg package (about 280 MB) and
+# extracts its System.map (Debian's linux-image ships a placeholder) to
+# System.map, for scripts/qmp-sample-rip.py and for looking up the
+# addresses tern prints on a KVM error (the boot test passes nokaslr).
+#
 # Cached: a warm run makes no network access and takes well under a
 # second.  To start over: rm -rf build/amd64-kernel.
-# Exit status 0 when vmlinuz and initrd.cpio.gz are ready, 1 otherwise
+# Exit status 0 when vmlinuz, initrd.cpio and initrd.cpio.gz are ready, 1 otherwise
 # (with the reason).
 set -u
 export LC_ALL=C
@@ -32,8 +40,10 @@ DIR=$BUILD/amd64-kernel
 say() { echo "$me: $*"; }
 die() { echo "$me: $*" >&2; exit 1; }
 
+symbols=
 case ${1:-} in
 -h|--help) sed -n '2,/^set -u/{/^set -u/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+--symbols) symbols=1 ;;
 '') ;;
 *) die "unknown argument '$1' (see --help)" ;;
 esac
@@ -50,11 +60,27 @@ if command -v flock > /dev/null 2>&1; then
     flock 9
 fi
 
-# Warm cache: both outputs exist and are newer than this script.
-if [ -s "$DIR/vmlinuz" ] && [ -s "$DIR/initrd.cpio.gz" ] &&
-   [ "$DIR/initrd.cpio.gz" -nt "$0" ]; then
-    exit 0
-fi
+# --symbols: System.map from the -dbg package of the kernel in $DIR.
+fetch_symbols() {
+    local kdeb kpkg dbg
+    [ -s "$DIR/System.map" ] && return 0
+    kdeb=$(compgen -G "$DIR/linux-image-*-cloud-amd64_*.deb" | sort | tail -n 1)
+    [ -n "$kdeb" ] || die "no kernel package in $DIR to find symbols for"
+    kpkg=$(basename "$kdeb" | cut -d_ -f1)
+    dbg=$(deb_of "$kpkg-dbg")
+    if [ -z "$dbg" ]; then
+        say "downloading $kpkg-dbg (about 280 MB) for its System.map"
+        (cd "$DIR" && apt-get -q "${apt_opts[@]}" "${dl_opts[@]}" download "$kpkg-dbg") > "$log" 2>&1 ||
+            die "apt-get download failed: $(grep -m1 -E '^(E|W): ' "$log" || tail -n 1 "$log")"
+        dbg=$(deb_of "$kpkg-dbg")
+        [ -n "$dbg" ] || die "apt-get download left no $kpkg-dbg .deb"
+    fi
+    dpkg-deb --fsys-tarfile "$dbg" |
+        tar -xO --wildcards './usr/lib/debug/boot/System.map-*' > "$DIR/System.map.tmp" &&
+        [ -s "$DIR/System.map.tmp" ] || { rm -f "$DIR/System.map.tmp"; die "no System.map in $dbg"; }
+    mv "$DIR/System.map.tmp" "$DIR/System.map"
+    say "symbols: ${DIR#"$SRC"/}/System.map"
+}
 
 # Private lists and cache, empty dpkg status: the host's apt state is
 # neither needed nor changed.  The sources are the machine's.
@@ -70,6 +96,13 @@ dl_opts=()
 log=$DIR/apt.log
 
 deb_of() { compgen -G "$DIR/$1_*.deb" | sort | tail -n 1; }
+
+# Warm cache: the outputs exist and are newer than this script.
+if [ -s "$DIR/vmlinuz" ] && [ -s "$DIR/initrd.cpio" ] && [ -s "$DIR/initrd.cpio.gz" ] &&
+   [ "$DIR/initrd.cpio.gz" -nt "$0" ]; then
+    [ -n "$symbols" ] && fetch_symbols
+    exit 0
+fi
 
 kernel_deb=$(compgen -G "$DIR/linux-image-*-cloud-amd64_*.deb" | sort | tail -n 1)
 busybox_deb=$(deb_of busybox-static)
@@ -142,5 +175,7 @@ entry("init", 0o100755, init)
 entry("TRAILER!!!", 0)
 out.close()
 EOF
-gzip -9 -n -f "$DIR/initrd.cpio" || die "gzip failed"
+gzip -9 -n -k -f "$DIR/initrd.cpio" || die "gzip failed"
 say "ready: $(basename "$kernel_deb" .deb), $(du -h "$DIR/initrd.cpio.gz" | cut -f1) initramfs in ${DIR#"$SRC"/}"
+[ -n "$symbols" ] && fetch_symbols
+exit 0
